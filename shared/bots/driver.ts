@@ -1,0 +1,73 @@
+/**
+ * Plays a game with bots, without a network: the simulator's loop and the reference for the room's
+ * bot scheduling. Each pass asks every seat once — the chair first, the affected state last (others
+ * speak before it decides) — and when a whole pass brings no action, the room clock expires the phase.
+ */
+import type { Action } from "../rules/actions.ts";
+import { apply } from "../rules/apply.ts";
+import { legalActions } from "../rules/legal.ts";
+import type { LoggedAction } from "../rules/replay.ts";
+import type { GameState, Seat } from "../rules/state.ts";
+import { view } from "../rules/view.ts";
+import type { StateId } from "../rules/vocabulary.ts";
+import type { Bot } from "./bot.ts";
+
+/** Steps after which a game is cut short (a safety net; real games take well under a hundred). */
+export const MAX_STEPS = 2000;
+
+export function seatOrder(s: GameState): StateId[] {
+  const { members, chair, host } = s.scenario;
+  const rest = members.filter((m) => m !== chair && m !== host);
+  return chair === host ? [chair, ...rest] : [chair, ...rest, host];
+}
+
+/** The bot's next accepted action for a seat, or null. A refused bot action is a bug, so it is reported. */
+export function botStep(
+  state: GameState,
+  seat: Seat,
+  bot: Bot,
+): { state: GameState; action: Action } | { refused: Action; code: string } | null {
+  const legal = legalActions(state, seat);
+  if (legal.length === 0) return null;
+  const action = bot.act(view(state, seat), legal);
+  if (!action) return null;
+  const r = apply(state, seat, action);
+  return r.ok ? { state: r.state, action } : { refused: action, code: r.error.code };
+}
+
+export interface PlayedGame {
+  state: GameState;
+  log: LoggedAction[];
+  /** Bot actions the rules refused (should stay at zero). */
+  refused: { seat: Seat; action: Action; code: string }[];
+}
+
+export function playGame(initial: GameState, bots: Partial<Record<Seat, Bot>>): PlayedGame {
+  let state = initial;
+  const log: LoggedAction[] = [];
+  const refused: PlayedGame["refused"] = [];
+  const order = seatOrder(state);
+  while (!state.ended && log.length < MAX_STEPS) {
+    let moved = false;
+    for (const seat of order) {
+      const bot = bots[seat];
+      if (!bot || state.ended) continue;
+      const step = botStep(state, seat, bot);
+      if (!step) continue;
+      if ("refused" in step) {
+        refused.push({ seat, action: step.refused, code: step.code });
+        continue;
+      }
+      state = step.state;
+      log.push({ seat, action: step.action });
+      moved = true;
+    }
+    if (!moved && !state.ended) {
+      const r = apply(state, "system", { type: "timerExpired" });
+      if (!r.ok) break;
+      state = r.state;
+      log.push({ seat: "system", action: { type: "timerExpired" } });
+    }
+  }
+  return { state, log, refused };
+}

@@ -1,0 +1,88 @@
+/**
+ * Every action a seat can take, as zod schemas. The server parses client input with `ActionSchema`;
+ * the rules trust only parsed actions. Bots attach a `reason` (a translatable message) to public steps.
+ */
+import { z } from "zod";
+import {
+  APPEAL_CHANNELS,
+  ARTICLES,
+  BASES,
+  BILATERAL_RESPONSES,
+  DEPUTY_VOTES,
+  FORMS,
+  FRAMINGS,
+  STANCES,
+  STATE_IDS,
+  TASKS,
+  VOTE_CHOICES,
+  VOTE_FORMATS,
+} from "./vocabulary.ts";
+
+/** A translatable message: a key in shared/i18n and its parameters. */
+export const MessageSchema = z.strictObject({
+  key: z.string().min(1).max(80),
+  params: z.record(z.string().max(40), z.union([z.string().max(200), z.number()])).optional(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+const reason = { reason: MessageSchema.optional() };
+const troops = z.number().int().min(0).max(100_000);
+
+export const ProposalTermsSchema = z.strictObject({
+  basis: z.enum(BASES),
+  form: z.enum(FORMS),
+  tasks: z.array(z.enum(TASKS)).max(TASKS.length),
+  timeLimitDays: z.number().int().min(1).max(365),
+});
+export type ProposalTerms = z.infer<typeof ProposalTermsSchema>;
+
+export const ActionSchema = z.discriminatedUnion("type", [
+  /** Briefing: this leader has read the brief. */
+  z.strictObject({ type: z.literal("ready") }),
+  /** Appeal: any leader passes on the affected state's plea informally. No legal effect. */
+  z.strictObject({ type: z.literal("informalAppeal"), framing: z.enum(FRAMINGS), ...reason }),
+  /** Appeal: the affected state's decision. */
+  z.strictObject({
+    type: z.literal("requestAssistance"),
+    channel: z.enum(APPEAL_CHANNELS),
+    article: z.enum(ARTICLES).optional(),
+    framing: z.enum(FRAMINGS).optional(),
+    target: z.enum(STATE_IDS).optional(),
+    ...reason,
+  }),
+  /** Bilateral: the state asked bilaterally answers. */
+  z.strictObject({
+    type: z.literal("respondBilateral"),
+    response: z.enum(BILATERAL_RESPONSES),
+    troops: troops.optional(),
+    ...reason,
+  }),
+  /** Consultations: table a proposal, or amend the one on the table. */
+  z.strictObject({ type: z.literal("propose"), terms: ProposalTermsSchema, ...reason }),
+  /** Consultations: pledge this state's contingent (0 withdraws it). */
+  z.strictObject({ type: z.literal("pledge"), troops, ...reason }),
+  z.strictObject({ type: z.literal("position"), stance: z.enum(STANCES), ...reason }),
+  /** Consultations: the chair calls the vote in a format. */
+  z.strictObject({ type: z.literal("callVote"), format: z.enum(VOTE_FORMATS), ...reason }),
+  /** Consultations: a member asks for an extraordinary session; two such requests call the vote. */
+  z.strictObject({ type: z.literal("requestSession"), ...reason }),
+  /** Consultations or council: the affected state withdraws its request. */
+  z.strictObject({ type: z.literal("withdrawRequest"), ...reason }),
+  z.strictObject({ type: z.literal("vote"), choice: z.enum(VOTE_CHOICES), refuseToSign: z.boolean().optional(), ...reason }),
+  /** Approvals: send the pledge to the national procedure (again, after a failure: a re-vote). */
+  z.strictObject({ type: z.literal("submitApproval"), ...reason }),
+  /** Approvals: spend political capital on a state's deputies. */
+  z.strictObject({ type: z.literal("lobby"), target: z.enum(STATE_IDS), ...reason }),
+  z.strictObject({ type: z.literal("withdrawPledge"), ...reason }),
+  z.strictObject({ type: z.literal("deputyVote"), vote: z.enum(DEPUTY_VOTES) }),
+  /** Deployment: the host's daily choice. */
+  z.strictObject({ type: z.literal("missionDay"), decision: z.enum(["stay", "end"]), ...reason }),
+  z.strictObject({ type: z.literal("pressToLeave"), ...reason }),
+  z.strictObject({ type: z.literal("withdrawContingent"), ...reason }),
+  /** The room clock: the phase timer ran out. Only the system seat sends it. */
+  z.strictObject({ type: z.literal("timerExpired") }),
+]);
+export type Action = z.infer<typeof ActionSchema>;
+export type ActionType = Action["type"];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+export const ACTION_TYPES = ActionSchema.options.map((o) => o.shape.type.value) as readonly ActionType[];

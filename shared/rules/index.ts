@@ -1,0 +1,14 @@
+/** The rules of Unanimity: one transition function, legal actions, views, outcome and replay. */
+export * from "./vocabulary.ts";
+export * from "./actions.ts";
+export * from "./errors.ts";
+export * from "./state.ts";
+export { apply, type ApplyResult } from "./apply.ts";
+export { legalActions, type LegalAction } from "./legal.ts";
+export { view, spectatorView, type SeatView, type PublicView, type LeaderPrivate, type DeputyPrivate } from "./view.ts";
+export { outcomeOf, type GameOutcome, type ScoreCard } from "./outcome.ts";
+export { replay, type GameRecord, type LoggedAction } from "./replay.ts";
+export { campaignOrder, carryForward, type CampaignCarry } from "./campaign.ts";
+export { procedureFor, PROCEDURES, type Procedure } from "./procedures.ts";
+export { needsVote } from "./phases/approvals.ts";
+export { councilPasses, FORMAT_HOURS, FORMAT_MAX_ROUNDS } from "./phases/council.ts";

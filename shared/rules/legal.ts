@@ -1,0 +1,52 @@
+/**
+ * What a seat may do now. Each entry names an action type that passes its rules' guard, with the
+ * bounds of its parameters, so a client can enable exactly these inputs and a bot can choose among them.
+ */
+import { ACTION_TYPES, type ActionType } from "./actions.ts";
+import { guardFor } from "./apply.ts";
+import { MAX_LOBBYING } from "./phases/approvals.ts";
+import { checkTerms } from "./phases/council.ts";
+import type { GameState, Seat } from "./state.ts";
+import { BASES, FORMS, type Basis, type Form, type StateId } from "./vocabulary.ts";
+
+export interface LegalAction {
+  type: ActionType;
+  /** pledge, respondBilateral: the most troops this state can send. */
+  maxTroops?: number;
+  /** propose: the forms and bases lawful on the request on record. */
+  forms?: Form[];
+  bases?: Basis[];
+  /** lobby: the states whose chamber still has to vote. */
+  targets?: StateId[];
+}
+
+export function legalActions(state: GameState, seat: Seat): LegalAction[] {
+  const out: LegalAction[] = [];
+  for (const type of ACTION_TYPES) {
+    if (guardFor(state, seat, type)) continue;
+    const entry: LegalAction = { type };
+    if (type === "pledge" || type === "respondBilateral") {
+      entry.maxTroops = state.scenario.forces[seat as StateId]?.available ?? 0;
+    }
+    if (type === "propose") {
+      const tasks = ["guardSites" as const];
+      entry.forms = FORMS.filter((form) =>
+        BASES.some((basis) => !checkTerms(state, { basis, form, tasks, timeLimitDays: 30 })),
+      );
+      entry.bases = BASES.filter((basis) =>
+        FORMS.some((form) => !checkTerms(state, { basis, form, tasks, timeLimitDays: 30 })),
+      );
+    }
+    if (type === "lobby") {
+      entry.targets = [];
+      for (const t of Object.values(state.approvals)) {
+        if (t?.needsVote && (t.status === "pending" || t.status === "failed") && t.lobbying < MAX_LOBBYING) {
+          entry.targets.push(t.state);
+        }
+      }
+      if (entry.targets.length === 0) continue;
+    }
+    out.push(entry);
+  }
+  return out;
+}

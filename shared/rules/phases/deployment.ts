@@ -1,0 +1,84 @@
+/** Deployment and resolution, one day at a time; the host decides when the mission ends (GAME.md §2.6). */
+import { ruleError } from "../errors.ts";
+import { addStanding, addTrack, advanceClock, finish, fireEvents, log, troopsPresent } from "../mechanics.ts";
+import type { GameState, Seat } from "../state.ts";
+import type { StateId } from "../vocabulary.ts";
+import { hostIn, leaderIn, type Handler } from "./handler.ts";
+
+/** A mission ends by itself after this many days (a game must end). */
+export const MAX_MISSION_DAYS = 60;
+
+function activeContingent(s: GameState, id: StateId) {
+  return s.contingents.find((c) => c.state === id && !c.withdrawn);
+}
+
+/** One day passes with the troops on the ground. */
+function day(s: GameState): void {
+  const sc = s.scenario;
+  advanceClock(s, 24);
+  const troops = troopsPresent(s);
+  if (troops > 0) s.missionDays += 1;
+  const thousands = troops / 1000;
+  addTrack(s, "severity", -(sc.selfResolutionPerDay + sc.forceEffectPer1000PerDay * thousands));
+  addTrack(s, "sovereignty", -0.1 * thousands);
+  const limit = s.decision?.terms.timeLimitDays;
+  if (limit !== undefined && s.missionDays > limit) {
+    addTrack(s, "legitimacy", -0.3);
+    addTrack(s, "sovereignty", -0.2);
+  }
+  s.pressedToLeave = [];
+  fireEvents(s, "deploymentDay", troops > 0);
+  if (s.missionDays >= MAX_MISSION_DAYS) finish(s, "missionEnded");
+}
+
+export const missionDay: Handler<"missionDay"> = {
+  guard: (s, seat) => hostIn(["deployment"], s, seat),
+  run(s, seat, a) {
+    log(s, seat, `log.mission.${a.decision}`, { day: s.missionDays }, a.reason);
+    if (a.decision === "end") finish(s, "missionEnded");
+    else day(s);
+    return undefined;
+  },
+};
+
+export const pressToLeave: Handler<"pressToLeave"> = {
+  guard(s, seat) {
+    const e = leaderIn(["deployment"], s, seat);
+    if (e) return e;
+    if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
+    return s.pressedToLeave.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined;
+  },
+  run(s, seat, a) {
+    s.pressedToLeave.push(seat as StateId);
+    addStanding(s, s.scenario.host, -0.2);
+    log(s, seat, "log.pressToLeave", undefined, a.reason);
+    return undefined;
+  },
+};
+
+export const withdrawContingent: Handler<"withdrawContingent"> = {
+  guard(s, seat) {
+    const e = leaderIn(["deployment"], s, seat);
+    if (e) return e;
+    return activeContingent(s, seat as StateId) ? undefined : ruleError("ERR_NOT_YOUR_ROLE");
+  },
+  run(s, seat, a) {
+    const c = activeContingent(s, seat as StateId);
+    if (!c) return ruleError("ERR_NOT_YOUR_ROLE");
+    c.withdrawn = true;
+    addTrack(s, "credibility", -0.5);
+    addStanding(s, c.state, 0.3);
+    log(s, seat, "log.withdrawContingent", undefined, a.reason);
+    if (!s.contingents.some((x) => !x.withdrawn)) finish(s, "missionEnded");
+    return undefined;
+  },
+};
+
+/** The timer ran out: the mission goes on within its time limit and ends after it. */
+export function deploymentTimeout(s: GameState, seat: Seat): void {
+  const limit = s.decision?.terms.timeLimitDays ?? 0;
+  if (s.missionDays >= limit) {
+    log(s, seat, "log.mission.end", { day: s.missionDays });
+    finish(s, "missionEnded");
+  } else day(s);
+}

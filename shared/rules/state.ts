@@ -1,0 +1,261 @@
+/**
+ * The game state: plain data, with its version and RNG state inside. The scenario is held by
+ * reference (it is frozen and shared by every game that plays it); everything else is copied on
+ * each transition, so no input is ever mutated.
+ */
+import type { Message, ProposalTerms } from "./actions.ts";
+import type { Scenario } from "../scenarios/schema.ts";
+import { procedureFor, type Procedure } from "./procedures.ts";
+import { seedToRng } from "./rng.ts";
+import { applyCarry, type CampaignCarry } from "./campaign.ts";
+import type {
+  AppealChannel,
+  Article,
+  DeputyVote,
+  Framing,
+  Phase,
+  Stance,
+  StateId,
+  VoteChoice,
+  VoteFormat,
+} from "./vocabulary.ts";
+
+/** Bump when a rule changes the outcome of a logged game; records carry it. */
+export const RULES_VERSION = 1;
+
+/** A leader seat is its state's id; a deputy seat is `KG.d1`; the room clock is `system`. */
+export type LeaderSeat = StateId;
+export type DeputySeat = `${StateId}.d${number}`;
+export type Seat = LeaderSeat | DeputySeat | "system";
+
+export interface SeatsConfig {
+  /** Human deputy seats per state; the approval model draws the votes of the rest. */
+  deputies?: Partial<Record<StateId, number>>;
+}
+
+export interface Tracks {
+  severity: number;
+  credibility: number;
+  legitimacy: number;
+  sovereignty: number;
+  standing: Partial<Record<StateId, number>>;
+}
+
+export interface Appeal {
+  channel: AppealChannel;
+  article?: Article;
+  framing?: Framing;
+  target?: StateId;
+  atHour: number;
+}
+
+export interface Proposal extends ProposalTerms {
+  by: StateId;
+  /** Troops pledged per state; only troop forms carry pledges. */
+  contingents: Partial<Record<StateId, number>>;
+}
+
+export interface Decision {
+  passed: boolean;
+  round: number;
+  atHour: number;
+  terms: ProposalTerms;
+  contingents: Partial<Record<StateId, number>>;
+  votes: Partial<Record<StateId, VoteChoice>>;
+  refusedToSign: StateId[];
+}
+
+export interface Sitting {
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  needed: number;
+  quorum: number;
+  result: "passed" | "failed" | "noQuorum";
+  atHour: number;
+}
+
+export interface ApprovalTrack {
+  state: StateId;
+  troops: number;
+  /** Mission is too long for standing consent, or the procedure is a vote. */
+  needsVote: boolean;
+  status: "pending" | "voting" | "passed" | "failed" | "withdrawn";
+  sittings: Sitting[];
+  /** Hour at which this state's procedure last moved. */
+  clock: number;
+  lobbying: number;
+  /** Votes of human deputies in the open sitting. */
+  deputyVotes: Partial<Record<DeputySeat, DeputyVote>>;
+  /** Troops left before consent (Tajikistan may do this). */
+  movedEarly: boolean;
+}
+
+export interface Contingent {
+  state: StateId;
+  troops: number;
+  arrivesAtHour: number;
+  /** Under a bilateral answer, outside the CSTO. */
+  bilateral: boolean;
+  withdrawn: boolean;
+}
+
+export interface TimelineEntry {
+  hour: number;
+  phase: Phase;
+  seat: Seat;
+  /** What happened, translatable. */
+  message: Message;
+  /** The bot's or player's stated reason, when given. */
+  reason?: Message;
+}
+
+export interface GameState {
+  rulesVersion: number;
+  /** Increments with every accepted action; clients send it back to detect stale input. */
+  version: number;
+  scenario: Scenario;
+  seed: string;
+  rng: number;
+  seats: SeatsConfig;
+  phase: Phase;
+  /** In-game hours since the crisis began. */
+  clock: number;
+  /** When the current phase began (in-game hours). */
+  phaseStartedAt: number;
+  tracks: Tracks;
+  /** Private per leader. */
+  capital: Partial<Record<StateId, number>>;
+  ready: StateId[];
+  informalAppeals: StateId[];
+  appeal: Appeal | null;
+  bilateralResponse: { response: "decline" | "referToAlliance" | "assist"; troops: number } | null;
+  proposal: Proposal | null;
+  positions: Partial<Record<StateId, Stance>>;
+  sessionRequests: StateId[];
+  /** The council round in progress or last held (1-based), and its format. */
+  round: number;
+  format: VoteFormat | null;
+  votes: Partial<Record<StateId, VoteChoice>>;
+  refusedToSign: StateId[];
+  decision: Decision | null;
+  approvals: Partial<Record<StateId, ApprovalTrack>>;
+  contingents: Contingent[];
+  /** Days the mission has run since the first arrival. */
+  missionDays: number;
+  pressedToLeave: StateId[];
+  firedEvents: string[];
+  timeline: TimelineEntry[];
+  /** Set when the game reaches the debrief. */
+  ended: { reason: EndReason; atHour: number } | null;
+}
+
+export type EndReason =
+  | "noRequest"
+  | "declined"
+  | "noDecision"
+  | "nonTroopDecision"
+  | "missionEnded"
+  | "noContingents"
+  | "crisisLost"
+  | "requestWithdrawn";
+
+export interface GameSetup {
+  scenario: Scenario;
+  seed: number | string;
+  seats?: SeatsConfig;
+  /** In a campaign, what the previous scenario passed on. */
+  carry?: CampaignCarry;
+}
+
+/** The leaders' seats, in the scenario's order. */
+export function leaders(state: GameState): readonly StateId[] {
+  return state.scenario.members;
+}
+
+export function procedureOf(state: GameState, id: StateId): Procedure | undefined {
+  return procedureFor(id, state.scenario.date);
+}
+
+export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
+  const n = state.seats.deputies?.[id] ?? 0;
+  return Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as DeputySeat);
+}
+
+export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): GameState {
+  const s = scenario;
+  const capital: Partial<Record<StateId, number>> = {};
+  for (const id of s.members) capital[id] = s.briefs[id]?.capital ?? 0;
+  return {
+    rulesVersion: RULES_VERSION,
+    version: 0,
+    scenario,
+    seed: String(seed),
+    rng: seedToRng(seed),
+    seats: { deputies: { ...seats.deputies } },
+    phase: "briefing",
+    clock: 0,
+    phaseStartedAt: 0,
+    tracks: carry ? applyCarry(s.tracks, carry) : { ...s.tracks, standing: { ...s.tracks.standing } },
+    capital,
+    ready: [],
+    informalAppeals: [],
+    appeal: null,
+    bilateralResponse: null,
+    proposal: null,
+    positions: {},
+    sessionRequests: [],
+    round: 0,
+    format: null,
+    votes: {},
+    refusedToSign: [],
+    decision: null,
+    approvals: {},
+    contingents: [],
+    missionDays: 0,
+    pressedToLeave: [],
+    firedEvents: [],
+    timeline: [],
+    ended: null,
+  };
+}
+
+/**
+ * A copy deep enough that a transition can change any field without touching its input.
+ * Hand-written rather than structuredClone: it skips the frozen scenario and is far faster.
+ */
+export function cloneState(s: GameState): GameState {
+  const approvals: Partial<Record<StateId, ApprovalTrack>> = {};
+  for (const [id, a] of Object.entries(s.approvals) as [StateId, ApprovalTrack][]) {
+    approvals[id] = { ...a, sittings: [...a.sittings], deputyVotes: { ...a.deputyVotes } };
+  }
+  return {
+    ...s,
+    seats: { deputies: { ...s.seats.deputies } },
+    tracks: { ...s.tracks, standing: { ...s.tracks.standing } },
+    capital: { ...s.capital },
+    ready: [...s.ready],
+    informalAppeals: [...s.informalAppeals],
+    appeal: s.appeal && { ...s.appeal },
+    bilateralResponse: s.bilateralResponse && { ...s.bilateralResponse },
+    proposal: s.proposal && { ...s.proposal, tasks: [...s.proposal.tasks], contingents: { ...s.proposal.contingents } },
+    positions: { ...s.positions },
+    sessionRequests: [...s.sessionRequests],
+    votes: { ...s.votes },
+    refusedToSign: [...s.refusedToSign],
+    decision: s.decision && {
+      ...s.decision,
+      terms: { ...s.decision.terms, tasks: [...s.decision.terms.tasks] },
+      contingents: { ...s.decision.contingents },
+      votes: { ...s.decision.votes },
+      refusedToSign: [...s.decision.refusedToSign],
+    },
+    approvals,
+    contingents: s.contingents.map((c) => ({ ...c })),
+    pressedToLeave: [...s.pressedToLeave],
+    firedEvents: [...s.firedEvents],
+    timeline: [...s.timeline],
+    ended: s.ended && { ...s.ended },
+  };
+}
