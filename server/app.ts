@@ -1,0 +1,162 @@
+/**
+ * Builds the server: the store, the council room, the HTTP API and the built client. `main.ts`
+ * calls it with the environment's settings; tests call it with their own (127.0.0.1, a free port,
+ * a temporary data folder).
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { LIMITS, ROOM_NAME, RoomCodeSchema } from "../shared/protocol/index.ts";
+import type { Scenario } from "../shared/scenarios/schema.ts";
+import { loadAllScenarios } from "./content/scenario-files.ts";
+import { CouncilRoom, RESTORE_KEY } from "./rooms/council.ts";
+import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
+import { openStore, type GameStatus, type GameStore, type StoredGame } from "./storage/index.ts";
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema for the tables; tests use their own. */
+  pgSchema?: string;
+  defaults?: Partial<RoomDefaults>;
+  /** Where the built client is; served at `/` when it exists. */
+  clientDir?: string;
+  /** Print Colyseus's banner and each restored room. */
+  verbose?: boolean;
+}
+
+export interface App {
+  server: Server;
+  store: GameStore;
+  port: number;
+  /** Games that were unfinished at start and came back as rooms. */
+  restored: string[];
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
+
+/** A game record without what no client may see: the seed, secret ballots, private chat, seat tokens. */
+export function publicRecord(g: StoredGame) {
+  return {
+    id: g.id,
+    scenarioId: g.scenarioId,
+    rulesVersion: g.rulesVersion,
+    status: g.status,
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+    finishedAt: g.finishedAt,
+    seats: g.seats,
+    players: g.claims.map((c) => ({ seat: c.seat, name: c.name })),
+    log: g.log.map((e) =>
+      e.action.type === "deputyVote" ? { seat: e.seat, action: { type: "deputyVote" }, at: e.at } : e,
+    ),
+    chat: g.chat.filter((c) => c.to === null),
+    result: g.result,
+  };
+}
+
+export async function createApp(config: AppConfig): Promise<App> {
+  const lib = loadAllScenarios();
+  for (const e of lib.errors) console.warn(`scenario not loaded: ${e}`);
+  const scenarios: Map<string, Scenario> = lib.scenarios;
+  const store = await openStore({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.pgSchema ? { pgSchema: config.pgSchema } : {}),
+  });
+  setRoomServices({
+    store,
+    scenarios,
+    defaults: {
+      timers: { ...DEFAULT_TIMERS, ...config.defaults?.timers },
+      thinkMs: config.defaults?.thinkMs ?? 1200,
+      graceSeconds: config.defaults?.graceSeconds ?? 60,
+    },
+  });
+  const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
+  const restored: string[] = [];
+
+  const server = defineServer({
+    transport: new WebSocketTransport({ maxPayload: LIMITS.maxFrameBytes }),
+    rooms: { [ROOM_NAME]: defineRoom(CouncilRoom) },
+    greet: false,
+    gracefullyShutdown: false,
+    beforeListen: async () => {
+      await matchMaker.onReady;
+      for (const id of await store.unfinishedGames()) {
+        try {
+          await matchMaker.createRoom(ROOM_NAME, { restore: id, key: RESTORE_KEY });
+          restored.push(id);
+        } catch (err) {
+          console.error(`game ${id} could not be restored:`, err instanceof Error ? err.message : err);
+        }
+      }
+      if (config.verbose && restored.length)
+        console.log(`restored ${restored.length} unfinished game(s): ${restored.join(", ")}`);
+    },
+    express: (app) => {
+      app.get("/healthz", (_req, res) => {
+        res.json({ ok: true, store: store.kind, rooms: matchMaker.stats.local.roomCount });
+      });
+      app.get("/api/scenarios", (_req, res) => {
+        res.json(
+          [...scenarios.values()].map((s) => ({
+            id: s.id,
+            title: s.title,
+            date: s.date,
+            members: s.members,
+            host: s.host,
+            chair: s.chair,
+          })),
+        );
+      });
+      app.get("/api/rooms", async (_req, res) => {
+        const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
+        res.json(
+          rooms
+            .filter((r) => !r.unlisted)
+            .map((r) => ({ code: r.roomId, clients: r.clients, ...r.metadata })),
+        );
+      });
+      app.get("/api/games", async (req, res) => {
+        const status =
+          req.query.status === "active" || req.query.status === "finished"
+            ? (req.query.status as GameStatus)
+            : undefined;
+        const limit = Math.min(200, Math.max(1, Number(req.query.limit) || 50));
+        const games = await store.listGames({ ...(status ? { status } : {}), limit });
+        res.json(games.filter((g) => !g.private));
+      });
+      app.get("/api/games/:id", async (req, res) => {
+        const code = RoomCodeSchema.safeParse(req.params.id);
+        const game = code.success ? await store.getGame(code.data) : undefined;
+        if (!game) {
+          res.status(404).json({ error: "ERR_NOT_FOUND" });
+          return;
+        }
+        res.json(publicRecord(game));
+      });
+      if (existsSync(clientDir)) app.use("/", express.static(clientDir));
+    },
+  });
+
+  await server.listen(config.port, config.host);
+  const address = server.transport.server?.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+
+  return {
+    server,
+    store,
+    port,
+    restored,
+    async close() {
+      await server.gracefullyShutdown(false);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The synced state: fields only. A view of the game is flattened into `path → JSON` leaves (see
+ * shared/protocol `flatten`), so each action sends the few leaves it changed. Each seat's private
+ * part lives in `secrets`, a `.view()` collection: a client sees only the entry its StateView holds.
+ */
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+export const SeatInfo = schema(
+  {
+    /** "open" (nobody yet), "human", "away" (dropped, within the grace period), "bot". */
+    holder: t.string(),
+    name: t.string(),
+    /** The bot kind when a bot plays the seat. */
+    bot: t.string(),
+  },
+  "SeatInfo",
+);
+export type SeatInfo = SchemaType<typeof SeatInfo>;
+
+export const Secret = schema(
+  {
+    seat: t.string(),
+    /** The seat's private view (`view(state, seat).private`) and its legal actions, flattened. */
+    fields: t.map("string"),
+  },
+  "Secret",
+);
+export type Secret = SchemaType<typeof Secret>;
+
+export const CouncilState = schema(
+  {
+    /** The room code players type to join. */
+    code: t.string(),
+    version: t.uint32(),
+    phase: t.string(),
+    /** Wall-clock time (ms since epoch) when the phase timer runs out; 0 when none runs. */
+    deadline: t.float64(),
+    /** The scenario's public part, as one JSON string (it never changes). */
+    scenario: t.string(),
+    /** The rest of the public view, flattened. */
+    pub: t.map("string"),
+    /** The decision timeline, one JSON entry per event (append-only). */
+    timeline: t.array("string"),
+    /** The debrief as one JSON string, once the game has ended. */
+    debrief: t.string(),
+    seats: t.map(SeatInfo),
+    secrets: t.map(Secret).view(),
+    spectators: t.uint16(),
+  },
+  "CouncilState",
+);
+export type CouncilState = SchemaType<typeof CouncilState>;

@@ -1,0 +1,123 @@
+/** Starting a real server on 127.0.0.1 and connecting real SDK clients to it. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { createApp, type App, type AppConfig } from "../../server/app.ts";
+import { unflatten, type ServerMessages } from "../../shared/protocol/index.ts";
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dataDir: string;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Partial<AppConfig> = {}): Promise<TestServer> {
+  const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), "unanimity-test-"));
+  const app = await createApp({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    defaults: { thinkMs: 0, graceSeconds: 2, ...config.defaults },
+    ...config,
+  });
+  const url = `http://127.0.0.1:${app.port}`;
+  return {
+    app,
+    url,
+    dataDir,
+    client: () => new Client(url),
+    async close() {
+      await app.close();
+      if (!config.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a client decoded, turned back into plain objects. */
+export interface Decoded {
+  version: number;
+  phase: string;
+  deadline: number;
+  scenario: Record<string, unknown>;
+  pub: Record<string, unknown>;
+  timeline: unknown[];
+  debrief: unknown;
+  seats: Record<string, { holder: string; name: string; bot: string }>;
+  /** Every secret this client received, by seat (must hold at most its own). */
+  secrets: Record<string, Record<string, unknown>>;
+  spectators: number;
+}
+
+type AnyState = {
+  version: number;
+  phase: string;
+  deadline: number;
+  scenario: string;
+  pub: Map<string, string>;
+  timeline: string[];
+  debrief: string;
+  seats: Map<string, { holder: string; name: string; bot: string }>;
+  secrets?: Map<string, { seat: string; fields: Map<string, string> }>;
+  spectators: number;
+};
+
+export function decoded(room: Room): Decoded {
+  const s = room.state as unknown as AnyState;
+  const secrets: Decoded["secrets"] = {};
+  s.secrets?.forEach((sec, seat) => {
+    secrets[seat] = unflatten(sec.fields.entries());
+  });
+  const seats: Decoded["seats"] = {};
+  s.seats.forEach((v, k) => (seats[k] = { holder: v.holder, name: v.name, bot: v.bot }));
+  return {
+    version: s.version,
+    phase: s.phase,
+    deadline: s.deadline,
+    scenario: s.scenario ? (JSON.parse(s.scenario) as Record<string, unknown>) : {},
+    pub: unflatten(s.pub.entries()),
+    timeline: [...s.timeline].map((e) => JSON.parse(e) as unknown),
+    debrief: s.debrief ? (JSON.parse(s.debrief) as unknown) : null,
+    seats,
+    secrets,
+    spectators: s.spectators,
+  };
+}
+
+export function until(pred: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (pred()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Collects the server's messages to one client. */
+export function inbox(room: Room) {
+  const errors: ServerMessages["error"][] = [];
+  const chat: ServerMessages["chat"][] = [];
+  let seat: ServerMessages["seat"] | null = null;
+  let history: ServerMessages["chatHistory"] = [];
+  room.onMessage("error", (m: ServerMessages["error"]) => errors.push(m));
+  room.onMessage("chat", (m: ServerMessages["chat"]) => chat.push(m));
+  room.onMessage("seat", (m: ServerMessages["seat"]) => (seat = m));
+  room.onMessage("chatHistory", (m: ServerMessages["chatHistory"]) => (history = m));
+  return {
+    errors,
+    chat,
+    get seat() {
+      return seat;
+    },
+    get history() {
+      return history;
+    },
+  };
+}
