@@ -21,8 +21,14 @@ export default tseslint.config(
     files: ["shared/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", "Date", "setTimeout", "setInterval", "fetch", "process"],
-      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Use the seeded RNG in the state." }],
-      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "colyseus*", "@colyseus/*", "phaser"] }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Use the seeded RNG in the state." },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["node:*", "fs", "path", "colyseus*", "@colyseus/*", "phaser"] },
+      ],
     },
   },
 );

@@ -21,11 +21,14 @@ export function loadScenarioDirs(dirs: readonly string[]): ScenarioLibrary {
   const errors: string[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort()) {
       const file = join(dir, name);
       const result = parseScenario(file, readFileSync(file, "utf8"));
       if (!result.ok) errors.push(...result.errors);
-      else if (scenarios.has(result.scenario.id)) errors.push(`${file}: id: "${result.scenario.id}" is already loaded`);
+      else if (scenarios.has(result.scenario.id))
+        errors.push(`${file}: id: "${result.scenario.id}" is already loaded`);
       else scenarios.set(result.scenario.id, result.scenario);
     }
   }

@@ -3,7 +3,8 @@ import type { ActionType } from "../rules/actions.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import type { Stance, VoteChoice } from "../rules/vocabulary.ts";
 
-export const can = (legal: readonly LegalAction[], type: ActionType): boolean => legal.some((l) => l.type === type);
+export const can = (legal: readonly LegalAction[], type: ActionType): boolean =>
+  legal.some((l) => l.type === type);
 
 export const legalOf = (legal: readonly LegalAction[], type: ActionType): LegalAction | undefined =>
   legal.find((l) => l.type === type);

@@ -2,14 +2,24 @@
  * The historical bot plays what the real actor did, read from its own seat's playbook (part of its
  * private brief). It reacts to proposals by form: a form the actor accepted gets its support.
  */
-import type { Action } from "../rules/actions.ts";
+import type { Action, ProposalTerms } from "../rules/actions.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import type { LeaderPrivate, SeatView } from "../rules/view.ts";
-import { TROOP_FORMS, type Stance, type StateId, type VoteChoice } from "../rules/vocabulary.ts";
+import {
+  FORMS,
+  TROOP_FORMS,
+  type Basis,
+  type Stance,
+  type StateId,
+  type VoteChoice,
+} from "../rules/vocabulary.ts";
 import type { Bot } from "./bot.ts";
 import { can, legalOf, stanceToVote } from "./common.ts";
 
-const reason = (key: string, params?: Record<string, string | number>) => ({ key: `reason.historical.${key}`, ...(params ? { params } : {}) });
+const reason = (key: string, params?: Record<string, string | number>) => ({
+  key: `reason.historical.${key}`,
+  ...(params ? { params } : {}),
+});
 
 export function createHistoricalBot(): Bot {
   return {
@@ -27,6 +37,27 @@ function stanceOn(v: SeatView, me: LeaderPrivate): Stance {
   return form && me.playbook.accepts.includes(form) ? "endorse" : me.playbook.onOther;
 }
 
+/**
+ * The real proposal, fitted to the request on record: if a player asked in another way than history
+ * did, the actor tables the strongest lawful form no stronger than its own, on a lawful basis.
+ */
+function lawfulTerms(terms: ProposalTerms, legal: LegalAction | undefined): ProposalTerms | undefined {
+  const lawful = legal?.terms ?? [];
+  const preference: Basis[] = [terms.basis, "art4", "peacekeeping", "art2"];
+  for (const form of FORMS.slice(0, FORMS.indexOf(terms.form) + 1).reverse()) {
+    const basis = preference.find((b) => lawful.some((t) => t.form === form && t.basis === b));
+    if (!basis) continue;
+    const troops = TROOP_FORMS.includes(form);
+    return {
+      ...terms,
+      form,
+      basis,
+      tasks: troops && terms.tasks.length === 0 ? ["guardSites"] : terms.tasks,
+    };
+  }
+  return undefined;
+}
+
 function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
   const pb = me.playbook;
   const id: StateId = me.state;
@@ -40,7 +71,11 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
         return { type: "requestAssistance", ...a, reason: reason(`appeal.${a.channel}`, { date }) };
       }
       if (pb.informalAppeal && can(legal, "informalAppeal")) {
-        return { type: "informalAppeal", framing: "domesticUnrest", reason: reason("informalAppeal", { date }) };
+        return {
+          type: "informalAppeal",
+          framing: "domesticUnrest",
+          reason: reason("informalAppeal", { date }),
+        };
       }
       return null;
     case "bilateral":
@@ -54,19 +89,31 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
     case "consultations": {
       const p = v.proposal;
       if (!p) {
-        return pb.proposal && can(legal, "propose") ? { type: "propose", terms: pb.proposal, reason: reason("propose", { date }) } : null;
+        const terms = pb.proposal && lawfulTerms(pb.proposal, legalOf(legal, "propose"));
+        return terms ? { type: "propose", terms, reason: reason("propose", { date }) } : null;
       }
       const stance = stanceOn(v, me);
-      const wanted = stance === "endorse" && TROOP_FORMS.includes(p.form) ? Math.min(pb.pledge, legalOf(legal, "pledge")?.maxTroops ?? 0) : 0;
+      const wanted =
+        stance === "endorse" && TROOP_FORMS.includes(p.form)
+          ? Math.min(pb.pledge, legalOf(legal, "pledge")?.maxTroops ?? 0)
+          : 0;
       if (can(legal, "pledge") && (p.contingents[id] ?? 0) !== wanted) {
-        return { type: "pledge", troops: wanted, reason: reason(wanted > 0 ? "pledge" : "noPledge", { troops: wanted }) };
+        return {
+          type: "pledge",
+          troops: wanted,
+          reason: reason(wanted > 0 ? "pledge" : "noPledge", { troops: wanted }),
+        };
       }
       if (v.positions[id] !== stance && can(legal, "position")) {
         return { type: "position", stance, reason: reason(`stance.${stance}`, { form: p.form, date }) };
       }
       const allSpoke = v.scenario.members.every((m) => v.positions[m]);
       if (allSpoke && can(legal, "callVote")) {
-        return { type: "callVote", format: pb.voteFormat ?? "video", reason: reason("callVote", { format: pb.voteFormat ?? "video" }) };
+        return {
+          type: "callVote",
+          format: pb.voteFormat ?? "video",
+          reason: reason("callVote", { format: pb.voteFormat ?? "video" }),
+        };
       }
       return null;
     }
@@ -75,14 +122,21 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
       const inForm = v.proposal && pb.accepts.includes(v.proposal.form);
       const choice: VoteChoice = inForm ? pb.vote : stanceToVote(pb.onOther);
       const refuse = !!pb.refuseToSign && choice !== "object";
-      return { type: "vote", choice, ...(refuse ? { refuseToSign: true } : {}), reason: reason(refuse ? "refuseToSign" : `vote.${choice}`, { date }) };
+      return {
+        type: "vote",
+        choice,
+        ...(refuse ? { refuseToSign: true } : {}),
+        reason: reason(refuse ? "refuseToSign" : `vote.${choice}`, { date }),
+      };
     }
     case "approvals": {
       const t = v.approvals[id];
       if (!t) return null;
-      if (t.status === "pending" && can(legal, "submitApproval")) return { type: "submitApproval", reason: reason("submit") };
+      if (t.status === "pending" && can(legal, "submitApproval"))
+        return { type: "submitApproval", reason: reason("submit") };
       if (t.status === "failed") {
-        if (pb.revote && can(legal, "submitApproval")) return { type: "submitApproval", reason: reason("revote") };
+        if (pb.revote && can(legal, "submitApproval"))
+          return { type: "submitApproval", reason: reason("revote") };
         if (can(legal, "withdrawPledge")) return { type: "withdrawPledge", reason: reason("withdraw") };
       }
       return null;
@@ -90,7 +144,11 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
     case "deployment": {
       if (!can(legal, "missionDay")) return null;
       const end = v.missionDays >= (pb.missionDays ?? v.decision?.terms.timeLimitDays ?? 14);
-      return { type: "missionDay", decision: end ? "end" : "stay", reason: reason(end ? "missionEnd" : "missionStay", { day: v.missionDays }) };
+      return {
+        type: "missionDay",
+        decision: end ? "end" : "stay",
+        reason: reason(end ? "missionEnd" : "missionStay", { day: v.missionDays }),
+      };
     }
     case "debrief":
       return null;

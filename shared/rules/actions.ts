@@ -68,7 +68,12 @@ export const ActionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("requestSession"), ...reason }),
   /** Consultations or council: the affected state withdraws its request. */
   z.strictObject({ type: z.literal("withdrawRequest"), ...reason }),
-  z.strictObject({ type: z.literal("vote"), choice: z.enum(VOTE_CHOICES), refuseToSign: z.boolean().optional(), ...reason }),
+  z.strictObject({
+    type: z.literal("vote"),
+    choice: z.enum(VOTE_CHOICES),
+    refuseToSign: z.boolean().optional(),
+    ...reason,
+  }),
   /** Approvals: send the pledge to the national procedure (again, after a failure: a re-vote). */
   z.strictObject({ type: z.literal("submitApproval"), ...reason }),
   /** Approvals: spend political capital on a state's deputies. */

@@ -7,10 +7,26 @@ import { ActionSchema, type Action } from "./actions.ts";
 import { ruleError, type RuleError } from "./errors.ts";
 import { log } from "./mechanics.ts";
 import { approvalsTimeout, deputyVote, lobby, submitApproval, withdrawPledge } from "./phases/approvals.ts";
-import { callVote, consultationsTimeout, councilTimeout, pledge, position, propose, requestSession, vote, withdrawRequest } from "./phases/council.ts";
+import {
+  callVote,
+  consultationsTimeout,
+  councilTimeout,
+  pledge,
+  position,
+  propose,
+  requestSession,
+  vote,
+  withdrawRequest,
+} from "./phases/council.ts";
 import { deploymentTimeout, missionDay, pressToLeave, withdrawContingent } from "./phases/deployment.ts";
 import { isKnownSeat, type Handler, type HandlerMap } from "./phases/handler.ts";
-import { informalAppeal, openingTimeout, ready, requestAssistance, respondBilateral } from "./phases/opening.ts";
+import {
+  informalAppeal,
+  openingTimeout,
+  ready,
+  requestAssistance,
+  respondBilateral,
+} from "./phases/opening.ts";
 import { cloneState, type GameState, type Seat, type TimelineEntry } from "./state.ts";
 
 const timerExpired: Handler<"timerExpired"> = {
@@ -65,8 +81,7 @@ const HANDLERS = {
 } satisfies HandlerMap;
 
 export type ApplyResult =
-  | { ok: true; state: GameState; events: TimelineEntry[] }
-  | { ok: false; error: RuleError };
+  { ok: true; state: GameState; events: TimelineEntry[] } | { ok: false; error: RuleError };
 
 function handlerFor(action: Action): Handler<Action["type"]> {
   return HANDLERS[action.type] as Handler<Action["type"]>;
@@ -83,7 +98,10 @@ export function apply(state: GameState, seat: unknown, input: unknown): ApplyRes
   if (!isKnownSeat(state, seat)) return { ok: false, error: ruleError("ERR_UNKNOWN_SEAT") };
   const parsed = ActionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: ruleError("ERR_INVALID_ACTION", { detail: parsed.error.issues[0]?.message ?? "" }) };
+    return {
+      ok: false,
+      error: ruleError("ERR_INVALID_ACTION", { detail: parsed.error.issues[0]?.message ?? "" }),
+    };
   }
   const action = parsed.data;
   const refused = guardFor(state, seat, action.type);

@@ -16,7 +16,9 @@ export interface CampaignCarry {
 
 /** Scenarios in the order a campaign plays them. */
 export function campaignOrder(scenarios: Iterable<Scenario>): Scenario[] {
-  return [...scenarios].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id)));
+  return [...scenarios].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id),
+  );
 }
 
 /** What an ended game passes to the next scenario of the campaign. */
@@ -25,7 +27,8 @@ export function carryForward(ended: GameState, previous?: CampaignCarry): Campai
   const host = ended.scenario.host;
   const grievances = { ...previous?.grievances };
   if (o.channel === "formal" && !o.decided) grievances[host] = (grievances[host] ?? 0) + 2;
-  else if (o.channel === "formal" && !o.deployed && o.form !== "none") grievances[host] = (grievances[host] ?? 0) + 1;
+  else if (o.channel === "formal" && !o.deployed && o.form !== "none")
+    grievances[host] = (grievances[host] ?? 0) + 1;
   else if (o.deployed) grievances[host] = Math.max(0, (grievances[host] ?? 0) - 1);
   return { credibility: ended.tracks.credibility, grievances };
 }

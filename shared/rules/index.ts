@@ -5,7 +5,14 @@ export * from "./errors.ts";
 export * from "./state.ts";
 export { apply, type ApplyResult } from "./apply.ts";
 export { legalActions, type LegalAction } from "./legal.ts";
-export { view, spectatorView, type SeatView, type PublicView, type LeaderPrivate, type DeputyPrivate } from "./view.ts";
+export {
+  view,
+  spectatorView,
+  type SeatView,
+  type PublicView,
+  type LeaderPrivate,
+  type DeputyPrivate,
+} from "./view.ts";
 export { outcomeOf, type GameOutcome, type ScoreCard } from "./outcome.ts";
 export { replay, type GameRecord, type LoggedAction } from "./replay.ts";
 export { campaignOrder, carryForward, type CampaignCarry } from "./campaign.ts";

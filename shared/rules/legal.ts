@@ -13,9 +13,10 @@ export interface LegalAction {
   type: ActionType;
   /** pledge, respondBilateral: the most troops this state can send. */
   maxTroops?: number;
-  /** propose: the forms and bases lawful on the request on record. */
+  /** propose: the forms and bases lawful on the request on record, and which go together. */
   forms?: Form[];
   bases?: Basis[];
+  terms?: { form: Form; basis: Basis }[];
   /** lobby: the states whose chamber still has to vote. */
   targets?: StateId[];
 }
@@ -30,12 +31,13 @@ export function legalActions(state: GameState, seat: Seat): LegalAction[] {
     }
     if (type === "propose") {
       const tasks = ["guardSites" as const];
-      entry.forms = FORMS.filter((form) =>
-        BASES.some((basis) => !checkTerms(state, { basis, form, tasks, timeLimitDays: 30 })),
+      entry.terms = FORMS.flatMap((form) =>
+        BASES.filter((basis) => !checkTerms(state, { basis, form, tasks, timeLimitDays: 30 })).map(
+          (basis) => ({ form, basis }),
+        ),
       );
-      entry.bases = BASES.filter((basis) =>
-        FORMS.some((form) => !checkTerms(state, { basis, form, tasks, timeLimitDays: 30 })),
-      );
+      entry.forms = FORMS.filter((f) => entry.terms?.some((t) => t.form === f));
+      entry.bases = BASES.filter((b) => entry.terms?.some((t) => t.basis === b));
     }
     if (type === "lobby") {
       entry.targets = [];

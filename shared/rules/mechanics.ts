@@ -35,9 +35,19 @@ export function applyDelta(s: GameState, d: TrackDelta): void {
   for (const [id, v] of Object.entries(d.standing ?? {}) as [StateId, number][]) addStanding(s, id, v);
 }
 
-export function log(s: GameState, seat: Seat, key: string, params?: Message["params"], reason?: Message): void {
+export function log(
+  s: GameState,
+  seat: Seat,
+  key: string,
+  params?: Message["params"],
+  reason?: Message,
+): void {
   const message: Message = params ? { key, params } : { key };
-  s.timeline.push(reason ? { hour: s.clock, phase: s.phase, seat, message, reason } : { hour: s.clock, phase: s.phase, seat, message });
+  s.timeline.push(
+    reason
+      ? { hour: s.clock, phase: s.phase, seat, message, reason }
+      : { hour: s.clock, phase: s.phase, seat, message },
+  );
 }
 
 /** Moves the clock; while the alliance deliberates the crisis worsens, and at 10 it is lost. */
@@ -57,7 +67,11 @@ export function enterPhase(s: GameState, phase: Phase): void {
 }
 
 /** Rolls the scenario's events for a trigger; each event fires at most once per game. */
-export function fireEvents(s: GameState, trigger: "consultations" | "decision" | "deploymentDay", troopsPresent: boolean): void {
+export function fireEvents(
+  s: GameState,
+  trigger: "consultations" | "decision" | "deploymentDay",
+  troopsPresent: boolean,
+): void {
   const rng = new Rng(s.rng);
   for (const e of s.scenario.events) {
     if (e.trigger !== trigger || s.firedEvents.includes(e.id)) continue;
@@ -65,7 +79,8 @@ export function fireEvents(s: GameState, trigger: "consultations" | "decision" |
     if (!rng.chance(e.chance)) continue;
     s.firedEvents.push(e.id);
     applyDelta(s, e.effects);
-    log(s, "system", "log.event", { event: e.id });
+    // The event's text travels with it, in both languages, so a client can show it without the scenario.
+    log(s, "system", "log.event", { event: e.id, text_en: e.text.en, text_ru: e.text.ru });
   }
   s.rng = rng.state;
 }
@@ -94,7 +109,8 @@ export function finish(s: GameState, reason: EndReason): void {
     const evidence = appeal.framing ? sc.evidence[appeal.framing] : 0;
     addTrack(s, "credibility", evidence >= 5 ? -2 : -0.5);
   }
-  if ((appeal?.channel === "informal" || s.informalAppeals.length > 0) && !answered) addTrack(s, "credibility", -1);
+  if ((appeal?.channel === "informal" || s.informalAppeals.length > 0) && !answered)
+    addTrack(s, "credibility", -1);
   if (s.contingents.some((c) => c.bilateral)) addTrack(s, "credibility", -1);
   if (reason === "crisisLost") {
     addTrack(s, "credibility", -2);

@@ -128,7 +128,8 @@ export function outcomeOf(s: GameState): GameOutcome {
     scores[id] = { total: lines.reduce((n, l) => n + (l.met ? l.weight : 0), 0), lines };
   }
   const t = s.tracks;
-  const allianceResult = Math.round(((t.credibility + t.legitimacy + (10 - t.severity) + t.sovereignty) / 4) * 100) / 100;
+  const allianceResult =
+    Math.round(((t.credibility + t.legitimacy + (10 - t.severity) + t.sovereignty) / 4) * 100) / 100;
   return { ...facts, scores, allianceResult, historical: compareWithHistory(s, facts) };
 }
 
@@ -139,9 +140,13 @@ function compareWithHistory(s: GameState, f: Facts): { matches: boolean; mismatc
   if (f.form !== h.form) mismatches.push("form");
   if (f.firstFailedApproval !== h.firstFailedApproval) mismatches.push("firstFailedApproval");
   if (f.bilateralDeployment !== h.bilateralDeployment) mismatches.push("bilateralDeployment");
-  if (h.decidedWithinHours !== undefined && !(f.hoursToDecision !== null && f.hoursToDecision <= h.decidedWithinHours)) {
+  if (
+    h.decidedWithinHours !== undefined &&
+    !(f.hoursToDecision !== null && f.hoursToDecision <= h.decidedWithinHours)
+  ) {
     mismatches.push("decidedWithinHours");
   }
-  if (h.missionDaysAtMost !== undefined && f.missionDays > h.missionDaysAtMost) mismatches.push("missionDaysAtMost");
+  if (h.missionDaysAtMost !== undefined && f.missionDays > h.missionDaysAtMost)
+    mismatches.push("missionDaysAtMost");
   return { matches: mismatches.length === 0, mismatches };
 }

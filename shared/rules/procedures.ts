@@ -60,7 +60,10 @@ export const PROCEDURES: readonly Procedure[] = [
     from: "1993-12-25",
     until: "2009-12-09",
     kind: "upperHouse",
-    body: { en: "Federation Council vote on the President's proposal", ru: "Голосование Совета Федерации по предложению Президента" },
+    body: {
+      en: "Federation Council vote on the President's proposal",
+      ru: "Голосование Совета Федерации по предложению Президента",
+    },
     hours: 2,
     chamber: federationCouncil,
   },
@@ -79,7 +82,10 @@ export const PROCEDURES: readonly Procedure[] = [
     state: "KG",
     from: "1993-01-01",
     kind: "parliament",
-    body: { en: "Jogorku Kenesh consent, then a presidential decree", ru: "Согласие Жогорку Кенеша, затем указ президента" },
+    body: {
+      en: "Jogorku Kenesh consent, then a presidential decree",
+      ru: "Согласие Жогорку Кенеша, затем указ президента",
+    },
     hours: 2,
     chamber: {
       body: { en: "Jogorku Kenesh", ru: "Жогорку Кенеш" },
@@ -137,7 +143,10 @@ export const PROCEDURES: readonly Procedure[] = [
     state: "KZ",
     from: "1995-08-30",
     kind: "jointSession",
-    body: { en: "Parliament in joint session, on the President's proposal", ru: "Парламент на совместном заседании палат по предложению Президента" },
+    body: {
+      en: "Parliament in joint session, on the President's proposal",
+      ru: "Парламент на совместном заседании палат по предложению Президента",
+    },
     hours: 2,
     chamber: {
       body: { en: "Parliament (joint session)", ru: "Парламент (совместное заседание)" },
@@ -146,7 +155,11 @@ export const PROCEDURES: readonly Procedure[] = [
       quorum: 79,
       blocs: [
         { name: { en: "Ruling party", ru: "Правящая партия" }, seats: 120, leaning: 0.95 },
-        { name: { en: "Other deputies and senators", ru: "Другие депутаты и сенаторы" }, seats: 36, leaning: 0.8 },
+        {
+          name: { en: "Other deputies and senators", ru: "Другие депутаты и сенаторы" },
+          seats: 36,
+          leaning: 0.8,
+        },
       ],
       attendance: [0.85],
       hoursPerSitting: 24,
@@ -173,5 +186,7 @@ export const PROCEDURES: readonly Procedure[] = [
 
 /** The procedure in force for a state on a date (YYYY-MM-DD), or undefined if none is on record. */
 export function procedureFor(state: StateId, date: string): Procedure | undefined {
-  return PROCEDURES.find((p) => p.state === state && p.from <= date && (p.until === undefined || date < p.until));
+  return PROCEDURES.find(
+    (p) => p.state === state && p.from <= date && (p.until === undefined || date < p.until),
+  );
 }

@@ -26,11 +26,23 @@ export interface GameRecord {
 
 export type ReplayResult = { ok: true; state: GameState } | { ok: false; index: number; error: RuleError };
 
-export function replay(record: GameRecord, resolveScenario: (id: string) => Scenario | undefined): ReplayResult {
+export function replay(
+  record: GameRecord,
+  resolveScenario: (id: string) => Scenario | undefined,
+): ReplayResult {
   const scenario = resolveScenario(record.scenarioId);
-  if (!scenario) return { ok: false, index: -1, error: { code: "ERR_INVALID_ACTION", message: { key: "error.unknownScenario" } } };
+  if (!scenario)
+    return {
+      ok: false,
+      index: -1,
+      error: { code: "ERR_INVALID_ACTION", message: { key: "error.unknownScenario" } },
+    };
   if (record.rulesVersion !== RULES_VERSION) {
-    return { ok: false, index: -1, error: { code: "ERR_INVALID_ACTION", message: { key: "error.rulesVersion" } } };
+    return {
+      ok: false,
+      index: -1,
+      error: { code: "ERR_INVALID_ACTION", message: { key: "error.rulesVersion" } },
+    };
   }
   let state = createGame({ scenario, seed: record.seed, seats: record.seats, carry: record.carry });
   for (const [index, { seat, action }] of record.log.entries()) {

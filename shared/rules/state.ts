@@ -239,7 +239,11 @@ export function cloneState(s: GameState): GameState {
     informalAppeals: [...s.informalAppeals],
     appeal: s.appeal && { ...s.appeal },
     bilateralResponse: s.bilateralResponse && { ...s.bilateralResponse },
-    proposal: s.proposal && { ...s.proposal, tasks: [...s.proposal.tasks], contingents: { ...s.proposal.contingents } },
+    proposal: s.proposal && {
+      ...s.proposal,
+      tasks: [...s.proposal.tasks],
+      contingents: { ...s.proposal.contingents },
+    },
     positions: { ...s.positions },
     sessionRequests: [...s.sessionRequests],
     votes: { ...s.votes },

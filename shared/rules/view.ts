@@ -9,7 +9,10 @@ import { outcomeOf, type GameOutcome } from "./outcome.ts";
 import { procedureOf, type ApprovalTrack, type GameState, type Seat } from "./state.ts";
 import type { DeputyVote, StateId } from "./vocabulary.ts";
 
-export type PublicApproval = Omit<ApprovalTrack, "deputyVotes"> & { deputyVotesCast: number; body: LocalizedText };
+export type PublicApproval = Omit<ApprovalTrack, "deputyVotes"> & {
+  deputyVotesCast: number;
+  body: LocalizedText;
+};
 
 export interface PublicView {
   version: number;
@@ -50,7 +53,13 @@ export interface PublicView {
   timeline: GameState["timeline"];
   ended: GameState["ended"];
   /** Once the game has ended: the debrief, with every score and the history beside it. */
-  debrief: (GameOutcome & { history: GameState["scenario"]["historical"]; questions: GameState["scenario"]["questions"]; sources: GameState["scenario"]["sources"] }) | null;
+  debrief:
+    | (GameOutcome & {
+        history: GameState["scenario"]["historical"];
+        questions: GameState["scenario"]["questions"];
+        sources: GameState["scenario"]["sources"];
+      })
+    | null;
 }
 
 export interface LeaderPrivate {
@@ -153,7 +162,11 @@ export function view(s: GameState, seat: Seat): SeatView {
   const deputyState = deputyOf(s, seat);
   if (deputyState) {
     const votes = s.approvals[deputyState]?.deputyVotes ?? {};
-    return { ...pub, seat, private: { role: "deputy", state: deputyState, vote: votes[seat as keyof typeof votes] ?? null } };
+    return {
+      ...pub,
+      seat,
+      private: { role: "deputy", state: deputyState, vote: votes[seat as keyof typeof votes] ?? null },
+    };
   }
   return { ...pub, seat, private: null };
 }

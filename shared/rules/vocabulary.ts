@@ -29,7 +29,12 @@ export const ARTICLES = ["art2", "art4"] as const;
 export type Article = (typeof ARTICLES)[number];
 
 /** How the requester frames the threat. Each scenario gives each framing an evidence level. */
-export const FRAMINGS = ["externalAggression", "terrorismForeignLinks", "borderIncident", "domesticUnrest"] as const;
+export const FRAMINGS = [
+  "externalAggression",
+  "terrorismForeignLinks",
+  "borderIncident",
+  "domesticUnrest",
+] as const;
 export type Framing = (typeof FRAMINGS)[number];
 
 /**

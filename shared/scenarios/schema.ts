@@ -33,7 +33,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY
 
 /** A condition on the end of a game, used by objectives (GAME.md §4). Evaluated in rules/scoring.ts. */
 export const ConditionSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("track"), track: z.enum(TRACKS), atMost: score.optional(), atLeast: score.optional() }),
+  z.strictObject({
+    type: z.literal("track"),
+    track: z.enum(TRACKS),
+    atMost: score.optional(),
+    atLeast: score.optional(),
+  }),
   z.strictObject({ type: z.literal("standing"), atMost: score.optional(), atLeast: score.optional() }),
   z.strictObject({ type: z.literal("decision"), value: z.boolean() }),
   z.strictObject({ type: z.literal("form"), forms: z.array(z.enum(FORMS)).min(1) }),
@@ -116,7 +121,10 @@ export const ForceSchema = z.strictObject({
   /** Troops this state could send in that year (for Belarus: professional units only). */
   available: z.number().int().min(0),
   /** Hours from the order to arrival in the affected state. */
-  transportHours: z.number().min(0).max(24 * 14),
+  transportHours: z
+    .number()
+    .min(0)
+    .max(24 * 14),
   units: LocalizedTextSchema,
 });
 
@@ -207,7 +215,11 @@ export const ScenarioSchema = z
           id: z.string().min(1),
           question: LocalizedTextSchema,
           positions: z.array(
-            z.strictObject({ actor: LocalizedTextSchema, position: LocalizedTextSchema, source: z.string().min(1) }),
+            z.strictObject({
+              actor: LocalizedTextSchema,
+              position: LocalizedTextSchema,
+              source: z.string().min(1),
+            }),
           ),
         }),
       )
@@ -215,7 +227,8 @@ export const ScenarioSchema = z
     sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url() })).min(1),
   })
   .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
     const members = new Set<StateId>(s.members);
     if (members.size !== s.members.length) issue(["members"], "a state is listed twice");
     if (!members.has(s.host)) issue(["host"], `host ${s.host} is not a member`);
@@ -224,7 +237,8 @@ export const ScenarioSchema = z
       if (!s.leaders[id]) issue(["leaders", id], `member ${id} has no leader`);
       if (!s.briefs[id]) issue(["briefs", id], `member ${id} has no brief`);
       if (!s.forces[id]) issue(["forces", id], `member ${id} has no forces entry`);
-      if (s.tracks.standing[id] === undefined) issue(["tracks", "standing", id], `member ${id} has no standing`);
+      if (s.tracks.standing[id] === undefined)
+        issue(["tracks", "standing", id], `member ${id} has no standing`);
     }
     for (const group of ["leaders", "briefs", "forces"] as const) {
       for (const id of Object.keys(s[group]) as StateId[]) {

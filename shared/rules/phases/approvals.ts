@@ -7,7 +7,14 @@ import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, clamp, enterPhase, finish, log } from "../mechanics.ts";
 import type { Chamber, Procedure } from "../procedures.ts";
 import { Rng } from "../rng.ts";
-import { deputySeats, procedureOf, type ApprovalTrack, type GameState, type Seat, type Sitting } from "../state.ts";
+import {
+  deputySeats,
+  procedureOf,
+  type ApprovalTrack,
+  type GameState,
+  type Seat,
+  type Sitting,
+} from "../state.ts";
 import type { DeputyVote, StateId } from "../vocabulary.ts";
 import { overclaim } from "./council.ts";
 import { deputyOf, leaderIn, type Handler } from "./handler.ts";
@@ -26,14 +33,23 @@ const VOTE_KINDS: readonly Procedure["kind"][] = ["parliament", "jointSession", 
  * Does this pledge need a chamber vote? Russia's standing consent covers short operational use;
  * a long mission, or a bilateral one (Karabakh 2020), goes to the Federation Council.
  */
-export function needsVote(proc: Procedure | undefined, missionDays: number, longMissionDays: number, bilateral: boolean): boolean {
+export function needsVote(
+  proc: Procedure | undefined,
+  missionDays: number,
+  longMissionDays: number,
+  bilateral: boolean,
+): boolean {
   if (!proc) return false;
   if (VOTE_KINDS.includes(proc.kind)) return true;
   if (proc.kind === "standingConsent") return bilateral || missionDays > longMissionDays;
   return false;
 }
 
-export function enterApprovals(s: GameState, contingents: Partial<Record<StateId, number>>, bilateral: boolean): void {
+export function enterApprovals(
+  s: GameState,
+  contingents: Partial<Record<StateId, number>>,
+  bilateral: boolean,
+): void {
   enterPhase(s, "approvals");
   const days = s.decision?.terms.timeLimitDays ?? s.scenario.longMissionDays + 1;
   s.approvals = {};
@@ -104,7 +120,12 @@ export function yesChance(s: GameState, t: ApprovalTrack, leaning: number): numb
   const failed = t.sittings.filter((x) => x.result !== "passed").length;
   const shift = s.scenario.approvalOverrides?.[t.state]?.leaningShift ?? 0;
   return clamp(
-    leaning + shift - 0.03 * overclaim(s) + 0.02 * (standing - 5) + LOBBY_EFFECT * t.lobbying + REVOTE_RALLY * failed,
+    leaning +
+      shift -
+      0.03 * overclaim(s) +
+      0.02 * (standing - 5) +
+      LOBBY_EFFECT * t.lobbying +
+      REVOTE_RALLY * failed,
     0.01,
     0.99,
   );
@@ -142,7 +163,13 @@ function sit(s: GameState, t: ApprovalTrack): void {
   t.sittings.push({ ...tally, needed: chamber.needed, quorum: chamber.quorum, result, atHour: t.clock });
   t.status = result === "passed" ? "passed" : "failed";
   t.deputyVotes = {};
-  log(s, "system", `log.sitting.${result}`, { state: t.state, yes: tally.yes, no: tally.no, needed: chamber.needed, present: tally.present });
+  log(s, "system", `log.sitting.${result}`, {
+    state: t.state,
+    yes: tally.yes,
+    no: tally.no,
+    needed: chamber.needed,
+    present: tally.present,
+  });
 }
 
 export const lobby: Handler<"lobby"> = {
@@ -150,7 +177,9 @@ export const lobby: Handler<"lobby"> = {
     const e = leaderIn(["approvals"], s, seat);
     if (e) return e;
     if ((s.capital[seat as StateId] ?? 0) < 1) return ruleError("ERR_NO_CAPITAL");
-    const open = Object.values(s.approvals).some((t) => t && t.needsVote && (t.status === "pending" || t.status === "failed"));
+    const open = Object.values(s.approvals).some(
+      (t) => t && t.needsVote && (t.status === "pending" || t.status === "failed"),
+    );
     return open ? undefined : ruleError("ERR_NOTHING_TO_DO");
   },
   run(s, seat, a) {
@@ -242,7 +271,13 @@ function checkApprovalsDone(s: GameState): void {
     if (t.status !== "passed") continue;
     const transport = s.scenario.forces[t.state]?.transportHours ?? 24;
     const start = t.movedEarly ? Math.min(t.clock, t.sittings[0]?.atHour ?? t.clock) : t.clock;
-    s.contingents.push({ state: t.state, troops: t.troops, arrivesAtHour: start + transport, bilateral, withdrawn: false });
+    s.contingents.push({
+      state: t.state,
+      troops: t.troops,
+      arrivesAtHour: start + transport,
+      bilateral,
+      withdrawn: false,
+    });
     addStanding(s, t.state, -0.3);
   }
   if (s.contingents.length === 0) {

@@ -24,14 +24,18 @@ export function overclaim(s: GameState): number {
 export function checkTerms(s: GameState, t: ProposalTerms): RuleError | undefined {
   const formal = s.appeal?.channel === "formal";
   const troops = TROOP_FORMS.includes(t.form);
-  if ((troops || t.basis === "peacekeeping") && !formal) return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
+  if ((troops || t.basis === "peacekeeping") && !formal)
+    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
   if (t.basis === "art4" && !(formal && s.appeal?.article === "art4")) {
     return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
   }
-  if (t.form === "collectiveForce" && t.basis !== "art4") return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
-  if (t.form === "peacekeeping" && t.basis === "art2") return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
+  if (t.form === "collectiveForce" && t.basis !== "art4")
+    return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
+  if (t.form === "peacekeeping" && t.basis === "art2")
+    return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
   if (troops && t.tasks.length === 0) return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
-  if (new Set(t.tasks).size !== t.tasks.length) return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
+  if (new Set(t.tasks).size !== t.tasks.length)
+    return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
   return undefined;
 }
 
@@ -42,7 +46,8 @@ const sameTerms = (a: ProposalTerms, b: ProposalTerms): boolean =>
   a.tasks.length === b.tasks.length &&
   a.tasks.every((t, i) => b.tasks[i] === t);
 
-const needsProposal = (s: GameState): RuleError | undefined => (s.proposal ? undefined : ruleError("ERR_NO_PROPOSAL"));
+const needsProposal = (s: GameState): RuleError | undefined =>
+  s.proposal ? undefined : ruleError("ERR_NO_PROPOSAL");
 
 export const propose: Handler<"propose"> = {
   guard: (s, seat) => leaderIn(["consultations"], s, seat),
@@ -56,7 +61,13 @@ export const propose: Handler<"propose"> = {
     s.proposal = { ...t, tasks: [...t.tasks], by: seat as StateId, contingents: { ...keepPledges } };
     // New text: earlier endorsements were for other words.
     s.positions = { [seat as StateId]: "endorse" };
-    log(s, seat, amended ? "log.amend" : "log.propose", { form: t.form, basis: t.basis, days: t.timeLimitDays }, a.reason);
+    log(
+      s,
+      seat,
+      amended ? "log.amend" : "log.propose",
+      { form: t.form, basis: t.basis, days: t.timeLimitDays },
+      a.reason,
+    );
     advanceClock(s, HOURS.propose);
     return undefined;
   },
@@ -67,7 +78,8 @@ export const pledge: Handler<"pledge"> = {
     const e = leaderIn(["consultations"], s, seat) ?? needsProposal(s);
     if (e) return e;
     if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
-    if (!TROOP_FORMS.includes(s.proposal?.form ?? "statement")) return ruleError("ERR_INCONSISTENT_TERMS", { field: "form" });
+    if (!TROOP_FORMS.includes(s.proposal?.form ?? "statement"))
+      return ruleError("ERR_INCONSISTENT_TERMS", { field: "form" });
     return undefined;
   },
   run(s, seat, a) {
@@ -108,7 +120,8 @@ function readyForVote(s: GameState): RuleError | undefined {
 
 export const callVote: Handler<"callVote"> = {
   guard: (s, seat) =>
-    leaderIn(["consultations"], s, seat) ?? (seat === s.scenario.chair ? readyForVote(s) : ruleError("ERR_NOT_CHAIR")),
+    leaderIn(["consultations"], s, seat) ??
+    (seat === s.scenario.chair ? readyForVote(s) : ruleError("ERR_NOT_CHAIR")),
   run(s, seat, a) {
     log(s, seat, "log.callVote", { format: a.format }, a.reason);
     enterCouncil(s, a.format);
@@ -159,7 +172,8 @@ export const vote: Handler<"vote"> = {
     leaderIn(["council"], s, seat) ?? (s.votes[seat as StateId] ? ruleError("ERR_ALREADY_DONE") : undefined),
   run(s, seat, a) {
     const id = seat as StateId;
-    if (a.refuseToSign && a.choice === "object") return ruleError("ERR_INCONSISTENT_TERMS", { field: "refuseToSign" });
+    if (a.refuseToSign && a.choice === "object")
+      return ruleError("ERR_INCONSISTENT_TERMS", { field: "refuseToSign" });
     s.votes[id] = a.choice;
     if (a.refuseToSign) s.refusedToSign.push(id);
     log(s, seat, `log.vote.${a.choice}`, { refuseToSign: a.refuseToSign ? 1 : 0 }, a.reason);
@@ -190,7 +204,12 @@ function tally(s: GameState): void {
     else enterConsultations(s);
     return;
   }
-  const terms: ProposalTerms = { basis: p.basis, form: p.form, tasks: [...p.tasks], timeLimitDays: p.timeLimitDays };
+  const terms: ProposalTerms = {
+    basis: p.basis,
+    form: p.form,
+    tasks: [...p.tasks],
+    timeLimitDays: p.timeLimitDays,
+  };
   const troops = TROOP_FORMS.includes(p.form);
   s.decision = {
     passed: true,

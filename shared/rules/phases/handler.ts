@@ -32,7 +32,10 @@ export function deputyOf(s: GameState, seat: Seat): StateId | undefined {
 }
 
 export function isKnownSeat(s: GameState, seat: unknown): seat is Seat {
-  return typeof seat === "string" && (seat === "system" || !!leaderOf(s, seat as Seat) || !!deputyOf(s, seat as DeputySeat));
+  return (
+    typeof seat === "string" &&
+    (seat === "system" || !!leaderOf(s, seat as Seat) || !!deputyOf(s, seat as DeputySeat))
+  );
 }
 
 /** The common guard: the right phase, and a leader's seat. */

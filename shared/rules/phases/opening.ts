@@ -18,7 +18,8 @@ export function enterConsultations(s: GameState): void {
 
 export const ready: Handler<"ready"> = {
   guard: (s, seat) =>
-    leaderIn(["briefing"], s, seat) ?? (s.ready.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
+    leaderIn(["briefing"], s, seat) ??
+    (s.ready.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
   run(s, seat) {
     s.ready.push(seat as StateId);
     log(s, seat, "log.ready");
@@ -56,7 +57,10 @@ export const requestAssistance: Handler<"requestAssistance"> = {
         return ruleError("ERR_INCONSISTENT_TERMS", { field: "framing" });
       }
     }
-    if (channel === "bilateral" && (!target || target === s.scenario.host || !s.scenario.members.includes(target))) {
+    if (
+      channel === "bilateral" &&
+      (!target || target === s.scenario.host || !s.scenario.members.includes(target))
+    ) {
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "target" });
     }
     if (channel !== "formal" && article) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
@@ -64,7 +68,13 @@ export const requestAssistance: Handler<"requestAssistance"> = {
     if (article) s.appeal.article = article;
     if (framing && channel !== "none") s.appeal.framing = framing;
     if (channel === "bilateral") s.appeal.target = target;
-    log(s, seat, `log.request.${channel}`, { article: article ?? "", framing: framing ?? "", target: target ?? "" }, a.reason);
+    log(
+      s,
+      seat,
+      `log.request.${channel}`,
+      { article: article ?? "", framing: framing ?? "", target: target ?? "" },
+      a.reason,
+    );
     if (channel === "none") {
       finish(s, "noRequest");
       return undefined;
@@ -79,7 +89,8 @@ export const requestAssistance: Handler<"requestAssistance"> = {
 
 export const respondBilateral: Handler<"respondBilateral"> = {
   guard: (s, seat) =>
-    leaderIn(["bilateral"], s, seat) ?? (seat === s.appeal?.target ? undefined : ruleError("ERR_NOT_YOUR_ROLE")),
+    leaderIn(["bilateral"], s, seat) ??
+    (seat === s.appeal?.target ? undefined : ruleError("ERR_NOT_YOUR_ROLE")),
   run(s, seat, a) {
     const id = seat as StateId;
     const troops = a.troops ?? 0;
