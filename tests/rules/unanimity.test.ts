@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { apply, councilPasses, FORMAT_MAX_ROUNDS, type VoteChoice } from "../../shared/rules/index.ts";
+import { kazakhstanProposal, play } from "../helpers.ts";
+
+type Votes = Partial<Record<"RU" | "KZ" | "BY" | "AM" | "KG" | "TJ", VoteChoice>>;
+const all = (choice: VoteChoice): Votes => ({
+  RU: choice,
+  KZ: choice,
+  BY: choice,
+  AM: choice,
+  KG: choice,
+  TJ: choice,
+});
+
+describe("the edges of unanimity", () => {
+  it.each<[string, Votes, boolean]>([
+    ["everyone supports", all("support"), true],
+    ["one objection blocks", { ...all("support"), BY: "object" }, false],
+    ["the requester's own objection blocks", { ...all("support"), KZ: "object" }, false],
+    ["standing aside does not block", { ...all("support"), AM: "standAside", BY: "standAside" }, true],
+    ["all but the requester stand aside", { ...all("standAside"), KZ: "support" }, true],
+    ["the requester must support, not stand aside", { ...all("support"), KZ: "standAside" }, false],
+    [
+      "a requester who has not voted has not supported",
+      { RU: "support", BY: "support", AM: "support", KG: "support", TJ: "support" },
+      false,
+    ],
+  ])("%s", (_name, votes, passes) => {
+    expect(councilPasses(votes, "KZ")).toBe(passes);
+  });
+});
+
+describe("council rounds in play", () => {
+  const vote = (s: ReturnType<typeof kazakhstanProposal>, votes: Votes) =>
+    play(
+      s,
+      ...Object.entries(votes).map(([seat, choice]) => [seat, { type: "vote", choice }] as [never, never]),
+    );
+
+  it("a blocked proposal returns to consultations for amendment, at a clock cost", () => {
+    let s = play(kazakhstanProposal(), ["AM", { type: "callVote", format: "video" }]);
+    expect(s.phase).toBe("council");
+    const before = s.clock;
+    s = vote(s, { ...all("support"), BY: "object" });
+    expect(s.phase).toBe("consultations");
+    expect(s.decision).toBeNull();
+    expect(s.round).toBe(1);
+    expect(s.clock).toBeGreaterThanOrEqual(before);
+    // Amend to an assessment mission and put it again: it passes in round 2.
+    s = play(
+      s,
+      ["BY", { type: "propose", terms: { basis: "art4", form: "assessment", tasks: [], timeLimitDays: 14 } }],
+      ["AM", { type: "callVote", format: "video" }],
+    );
+    expect(s.round).toBe(2);
+    s = vote(s, all("support"));
+    expect(s.decision?.passed).toBe(true);
+    expect(s.decision?.terms.form).toBe("assessment");
+    expect(s.decision?.round).toBe(2);
+    expect(s.phase).toBe("debrief");
+  });
+
+  it("a format allows only so many rounds; then the matter lapses", () => {
+    let s = kazakhstanProposal();
+    for (let round = 1; round <= FORMAT_MAX_ROUNDS.phone; round++) {
+      s = play(s, ["AM", { type: "callVote", format: "phone" }]);
+      s = vote(s, { ...all("support"), RU: "object" });
+    }
+    expect(s.ended?.reason).toBe("noDecision");
+  });
+
+  it("refusing to sign is a signal, not a veto", () => {
+    let s = play(kazakhstanProposal(), ["AM", { type: "callVote", format: "phone" }]);
+    s = play(s, ["AM", { type: "vote", choice: "support", refuseToSign: true }]);
+    s = vote(s, { RU: "support", KZ: "support", BY: "support", KG: "support", TJ: "support" });
+    expect(s.decision?.passed).toBe(true);
+    expect(s.decision?.refusedToSign).toEqual(["AM"]);
+    const r = apply(kazakhstanProposal(), "AM", { type: "callVote", format: "phone" });
+    expect(r.ok).toBe(true);
+  });
+
+  it("two members can force an extraordinary session when the chair stalls", () => {
+    let s = play(kazakhstanProposal(), ["RU", { type: "requestSession" }]);
+    expect(s.phase).toBe("consultations");
+    s = play(s, ["KZ", { type: "requestSession" }]);
+    expect(s.phase).toBe("council");
+    expect(s.format).toBe("video");
+  });
+});
