@@ -73,10 +73,12 @@ if (values.json) {
   for (const r of results) {
     console.log(`\n${r.scenario} — ${r.games} games, ${bots} bots, seed ${values.seed}`);
     console.log(
-      `  historical match: ${pct(r.historicalMatchRate)}   deployed: ${pct(r.deployedRate)}   mean hours to decision: ${r.meanHoursToDecision ?? "–"}`,
+      `  historical match: ${pct(r.historicalMatchRate)}   deployed: ${pct(r.deployedRate)}   days to decision: ${r.meanDaysToDecision ?? "–"} (${r.meanHoursToDecision ?? "–"} h)`,
     );
     for (const [k, v] of Object.entries(r.outcomes).sort((a, b) => b[1] - a[1]))
       console.log(`  ${pct(v / r.games).padStart(6)}  ${k}`);
+    const failed = Object.entries(r.failedApprovals).map(([k, v]) => `${k} ${pct(v / r.games)}`);
+    console.log(`  approvals failed at least once: ${failed.length ? failed.join(", ") : "none"}`);
     console.log(
       `  first approval to fail: ${Object.entries(r.firstFailedApproval)
         .map(([k, v]) => `${k} ${pct(v / r.games)}`)

@@ -56,7 +56,10 @@ export interface Distribution {
   deployedRate: number;
   forms: Record<string, number>;
   firstFailedApproval: Record<string, number>;
+  /** Games in which each state's national approval failed at least one sitting. */
+  failedApprovals: Record<string, number>;
   meanHoursToDecision: number | null;
+  meanDaysToDecision: number | null;
   meanTracks: { severity: number; credibility: number; legitimacy: number; sovereignty: number };
   meanScore: Partial<Record<StateId, number>>;
   actions: number;
@@ -85,7 +88,9 @@ export function summarize(scenarioId: string, results: readonly GameResult[]): D
     deployedRate: 0,
     forms: {},
     firstFailedApproval: {},
+    failedApprovals: {},
     meanHoursToDecision: null,
+    meanDaysToDecision: null,
     meanTracks: { severity: 0, credibility: 0, legitimacy: 0, sovereignty: 0 },
     meanScore: {},
     actions: 0,
@@ -99,6 +104,7 @@ export function summarize(scenarioId: string, results: readonly GameResult[]): D
     count(d.outcomes, key(o));
     count(d.forms, o.form);
     count(d.firstFailedApproval, o.firstFailedApproval ?? "none");
+    for (const id of o.failedApprovals) count(d.failedApprovals, id);
     if (o.hoursToDecision !== null) {
       hours += o.hoursToDecision;
       decided += 1;
@@ -118,7 +124,10 @@ export function summarize(scenarioId: string, results: readonly GameResult[]): D
   for (const t of Object.keys(d.meanTracks) as (keyof Distribution["meanTracks"])[])
     d.meanTracks[t] = r(d.meanTracks[t]);
   for (const id of Object.keys(d.meanScore) as StateId[]) d.meanScore[id] = r(d.meanScore[id] ?? 0);
-  if (d.meanHoursToDecision !== null) d.meanHoursToDecision = r(d.meanHoursToDecision);
+  if (d.meanHoursToDecision !== null) {
+    d.meanDaysToDecision = r(d.meanHoursToDecision / 24);
+    d.meanHoursToDecision = r(d.meanHoursToDecision);
+  }
   return d;
 }
 
