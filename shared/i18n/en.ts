@@ -132,6 +132,7 @@ export const en = {
   "log.pressToLeave": "Presses for the troops to leave.",
   "log.withdrawContingent": "Withdraws its contingent.",
   "log.timerExpired": "Time is up for this phase.",
+  "log.news": "News: {text}",
   "log.event": "{text}",
   "log.end": "The game ends: {reason}.",
 
@@ -227,6 +228,7 @@ export const en = {
   "coach.effect.pressToLeave": "Publicly presses the host to end the mission.",
   "coach.effect.withdrawContingent": "Brings your troops home now.",
   "coach.effect.timerExpired": "The room clock ends the phase.",
+  "coach.effect.inject": "The facilitator injects an event or a message.",
   "coach.outlook.art4Weak":
     "The best Article 4 framing, {framing}, has evidence {evidence}/10 against a claim of {claim}: expect objections and reluctant deputies.",
   "coach.outlook.art4Sound":

@@ -133,6 +133,7 @@ export const ru: Record<MessageKey, string> = {
   "log.pressToLeave": "Настаивает на выводе войск.",
   "log.withdrawContingent": "Выводит свой контингент.",
   "log.timerExpired": "Время на этот этап истекло.",
+  "log.news": "Новость: {text}",
   "log.event": "{text}",
   "log.end": "Игра окончена: {reason}.",
 
@@ -235,6 +236,7 @@ export const ru: Record<MessageKey, string> = {
   "coach.effect.pressToLeave": "Публично добивается от принимающей стороны завершения миссии.",
   "coach.effect.withdrawContingent": "Немедленно возвращает ваши войска домой.",
   "coach.effect.timerExpired": "Этап завершается по таймеру.",
+  "coach.effect.inject": "Ведущий вводит событие или сообщение.",
   "coach.outlook.art4Weak":
     "Лучшая квалификация по статье 4 — {framing}: доказательства {evidence}/10 при заявленном уровне {claim}/10. Ожидайте возражений и колебаний депутатов.",
   "coach.outlook.art4Sound":

@@ -86,6 +86,16 @@ export const ActionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("withdrawContingent"), ...reason }),
   /** The room clock: the phase timer ran out. Only the system seat sends it. */
   z.strictObject({ type: z.literal("timerExpired") }),
+  /**
+   * A facilitator's inject, sent by the system seat: one of the scenario's prepared events, or a short
+   * text written on the spot — public news, or a secret instruction to one leader.
+   */
+  z.strictObject({
+    type: z.literal("inject"),
+    event: z.string().min(1).max(80).optional(),
+    text: z.strictObject({ en: z.string().min(1).max(500), ru: z.string().min(1).max(500) }).optional(),
+    to: z.enum(STATE_IDS).optional(),
+  }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action["type"];

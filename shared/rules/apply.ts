@@ -20,6 +20,7 @@ import {
 } from "./phases/council.ts";
 import { deploymentTimeout, missionDay, pressToLeave, withdrawContingent } from "./phases/deployment.ts";
 import { isKnownSeat, type Handler, type HandlerMap } from "./phases/handler.ts";
+import { inject } from "./phases/inject.ts";
 import {
   informalAppeal,
   openingTimeout,
@@ -78,6 +79,7 @@ const HANDLERS = {
   pressToLeave,
   withdrawContingent,
   timerExpired,
+  inject,
 } satisfies HandlerMap;
 
 export type ApplyResult =
@@ -90,7 +92,8 @@ function handlerFor(action: Action): Handler<Action["type"]> {
 /** Checks the seat and the parameter-free rules; used by `apply` and by `legalActions`. */
 export function guardFor(state: GameState, seat: Seat, type: Action["type"]): RuleError | undefined {
   if (state.ended) return ruleError("ERR_GAME_OVER");
-  if (seat === "system" && type !== "timerExpired") return ruleError("ERR_NOT_YOUR_ROLE");
+  if (seat === "system" && type !== "timerExpired" && type !== "inject")
+    return ruleError("ERR_NOT_YOUR_ROLE");
   return (HANDLERS[type] as Handler<Action["type"]>).guard(state, seat);
 }
 

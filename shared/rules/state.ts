@@ -4,7 +4,7 @@
  * each transition, so no input is ever mutated.
  */
 import type { Message, ProposalTerms } from "./actions.ts";
-import type { Scenario } from "../scenarios/schema.ts";
+import type { LocalizedText, Scenario } from "../scenarios/schema.ts";
 import { procedureFor, type Procedure } from "./procedures.ts";
 import { seedToRng } from "./rng.ts";
 import { applyCarry, type CampaignCarry } from "./campaign.ts";
@@ -111,6 +111,11 @@ export interface TimelineEntry {
   reason?: Message;
 }
 
+export interface Instruction {
+  hour: number;
+  text: LocalizedText;
+}
+
 export interface GameState {
   rulesVersion: number;
   /** Increments with every accepted action; clients send it back to detect stale input. */
@@ -146,6 +151,8 @@ export interface GameState {
   missionDays: number;
   pressedToLeave: StateId[];
   firedEvents: string[];
+  /** Secret instructions a facilitator gave a leader (private to that leader until the debrief). */
+  instructions: Partial<Record<StateId, Instruction[]>>;
   timeline: TimelineEntry[];
   /** Set when the game reaches the debrief. */
   ended: { reason: EndReason; atHour: number } | null;
@@ -216,6 +223,7 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     missionDays: 0,
     pressedToLeave: [],
     firedEvents: [],
+    instructions: {},
     timeline: [],
     ended: null,
   };
@@ -259,6 +267,7 @@ export function cloneState(s: GameState): GameState {
     contingents: s.contingents.map((c) => ({ ...c })),
     pressedToLeave: [...s.pressedToLeave],
     firedEvents: [...s.firedEvents],
+    instructions: { ...s.instructions },
     timeline: [...s.timeline],
     ended: s.ended && { ...s.ended },
   };

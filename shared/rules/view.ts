@@ -6,7 +6,7 @@
 import type { LocalizedText, Playbook, Objective } from "../scenarios/schema.ts";
 import { deputyOf, leaderOf } from "./phases/handler.ts";
 import { outcomeOf, type GameOutcome } from "./outcome.ts";
-import { procedureOf, type ApprovalTrack, type GameState, type Seat } from "./state.ts";
+import { procedureOf, type ApprovalTrack, type GameState, type Instruction, type Seat } from "./state.ts";
 import type { DeputyVote, StateId } from "./vocabulary.ts";
 
 export type PublicApproval = Omit<ApprovalTrack, "deputyVotes"> & {
@@ -58,6 +58,8 @@ export interface PublicView {
         history: GameState["scenario"]["historical"];
         questions: GameState["scenario"]["questions"];
         sources: GameState["scenario"]["sources"];
+        /** The facilitator's secret instructions, revealed at the end. */
+        instructions: GameState["instructions"];
       })
     | null;
 }
@@ -70,6 +72,8 @@ export interface LeaderPrivate {
   objectives: readonly Objective[];
   /** What the real actor did; the historical bot plays it. */
   playbook: Playbook;
+  /** Secret instructions from the facilitator. */
+  instructions: readonly Instruction[];
 }
 
 export interface DeputyPrivate {
@@ -134,7 +138,13 @@ export function spectatorView(s: GameState): PublicView {
     timeline: s.timeline,
     ended: s.ended,
     debrief: s.ended
-      ? { ...outcomeOf(s), history: sc.historical, questions: sc.questions, sources: sc.sources }
+      ? {
+          ...outcomeOf(s),
+          history: sc.historical,
+          questions: sc.questions,
+          sources: sc.sources,
+          instructions: s.instructions,
+        }
       : null,
   };
 }
@@ -155,6 +165,7 @@ export function view(s: GameState, seat: Seat): SeatView {
             capital: s.capital[leader] ?? 0,
             objectives: brief.objectives,
             playbook: brief.playbook,
+            instructions: s.instructions[leader] ?? [],
           }
         : null,
     };
