@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { view, spectatorView, replay } from "../../shared/rules/index.ts";
+import { view, spectatorView, replay, RULES_VERSION } from "../../shared/rules/index.ts";
 import { kazakhstanProposal, play, refuse, scenario } from "../helpers.ts";
 import { bundledScenarios } from "../../server/content/scenario-files.ts";
 
@@ -51,8 +51,9 @@ describe("facilitator injects", () => {
         action: { type: "inject" as const, text: { en: "a", ru: "б" }, to: "RU" as const },
       },
     ];
-    const r = replay({ rulesVersion: 1, scenarioId: "kazakhstan-2022-01", seed: "1", seats: {}, log }, (id) =>
-      bundledScenarios().get(id),
+    const r = replay(
+      { rulesVersion: RULES_VERSION, scenarioId: "kazakhstan-2022-01", seed: "1", seats: {}, log },
+      (id) => bundledScenarios().get(id),
     );
     expect(r.ok && r.state.instructions.RU?.[0]?.text.ru).toBe("б");
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bundledScenarios } from "../../server/content/scenario-files.ts";
-import { replay, type GameRecord } from "../../shared/rules/index.ts";
+import { replay, RULES_VERSION, type GameRecord } from "../../shared/rules/index.ts";
 import { digest, expectedOf, GOLDEN_DIR, type Golden } from "./golden.ts";
 import { game, play } from "../helpers.ts";
 
@@ -45,7 +45,7 @@ describe("replay", () => {
 
   it("reports the first action that no longer applies", () => {
     const record: GameRecord = {
-      rulesVersion: 1,
+      rulesVersion: RULES_VERSION,
       scenarioId: "kazakhstan-2022-01",
       seed: "1",
       seats: {},
@@ -61,5 +61,21 @@ describe("replay", () => {
     const b = play(game("kazakhstan-2022-01", 7), ["system", { type: "timerExpired" }]);
     expect(digest(a)).toBe(digest(b));
     expect(game("kazakhstan-2022-01", 7).rng).not.toBe(game("kazakhstan-2022-01", 8).rng);
+  });
+});
+
+describe("rules versions", () => {
+  it("a record from other rules is refused rather than replayed wrongly", () => {
+    const record: GameRecord = {
+      rulesVersion: RULES_VERSION - 1,
+      scenarioId: "kazakhstan-2022-01",
+      seed: "1",
+      seats: {},
+      log: [],
+    };
+    expect(replay(record, resolve)).toMatchObject({
+      ok: false,
+      error: { message: { key: "error.rulesVersion" } },
+    });
   });
 });

@@ -2,11 +2,26 @@
 import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, finish, fireEvents, log, troopsPresent } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
-import type { StateId } from "../vocabulary.ts";
+import type { StateId, Task } from "../vocabulary.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
 /** A mission ends by itself after this many days (a game must end). */
 export const MAX_MISSION_DAYS = 60;
+
+/** Severity removed per day by a humanitarian task, whatever the troop numbers. */
+const HUMANITARIAN_PER_DAY = 0.1;
+
+/**
+ * How much the tasks make of the troops present: guarding sites frees the host's own forces;
+ * restoring order acts directly (and costs legitimacy); securing borders helps least inside a state.
+ */
+export function taskWeight(tasks: readonly Task[]): number {
+  let w = 0.6;
+  if (tasks.includes("guardSites")) w += 0.4;
+  if (tasks.includes("restoreOrder")) w += 0.5;
+  if (tasks.includes("secureBorders")) w += 0.15;
+  return w;
+}
 
 function activeContingent(s: GameState, id: StateId) {
   return s.contingents.find((c) => c.state === id && !c.withdrawn);
@@ -19,7 +34,15 @@ function day(s: GameState): void {
   const troops = troopsPresent(s);
   if (troops > 0) s.missionDays += 1;
   const thousands = troops / 1000;
-  addTrack(s, "severity", -(sc.selfResolutionPerDay + sc.forceEffectPer1000PerDay * thousands));
+  const tasks = s.decision?.terms.tasks ?? [];
+  addTrack(
+    s,
+    "severity",
+    -(sc.selfResolutionPerDay + sc.forceEffectPer1000PerDay * thousands * taskWeight(tasks)),
+  );
+  if (troops > 0 && tasks.includes("humanitarian")) addTrack(s, "severity", -HUMANITARIAN_PER_DAY);
+  // Foreign troops restoring order take part in the host's policing: each day costs legitimacy.
+  if (troops > 0 && tasks.includes("restoreOrder")) addTrack(s, "legitimacy", -0.1);
   addTrack(s, "sovereignty", -0.1 * thousands);
   const limit = s.decision?.terms.timeLimitDays;
   if (limit !== undefined && s.missionDays > limit) {
