@@ -3,7 +3,13 @@
  * shared/protocol `flatten`), so each action sends the few leaves it changed. Each seat's private
  * part lives in `secrets`, a `.view()` collection: a client sees only the entry its StateView holds.
  */
-import { schema, t, type SchemaType } from "@colyseus/schema";
+import { Encoder, schema, t, type SchemaType } from "@colyseus/schema";
+
+/**
+ * The encoder's buffer must hold the whole state of an ended game (the debrief and the timeline are
+ * some 40 KB); growing it mid-encode is slower and warns on every room.
+ */
+Encoder.BUFFER_SIZE = 64 * 1024;
 
 export const SeatInfo = schema(
   {

@@ -11,7 +11,25 @@ export interface TestServer {
   url: string;
   dataDir: string;
   client(): Client;
+  /** Creates a council room (SDK `create`), with quiet default message handlers. */
+  create(options: Record<string, unknown>): Promise<Room>;
+  join(code: string, options?: Record<string, unknown>): Promise<Room>;
   close(): Promise<void>;
+}
+
+const boxes = new WeakMap<Room, Inbox>();
+
+/** Starts collecting a room's messages at once (the seat token comes right after the join). */
+export function track(room: Room): Room {
+  boxes.set(room, inbox(room));
+  return room;
+}
+
+/** The messages a tracked room received. */
+export function boxOf(room: Room): Inbox {
+  const box = boxes.get(room);
+  if (!box) throw new Error("room is not tracked");
+  return box;
 }
 
 export async function startServer(config: Partial<AppConfig> = {}): Promise<TestServer> {
@@ -29,6 +47,8 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Test
     url,
     dataDir,
     client: () => new Client(url),
+    create: async (options) => track(await new Client(url).create("council", options)),
+    join: async (code, options = {}) => track(await new Client(url).joinById(code, options)),
     async close() {
       await app.close();
       if (!config.dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -99,6 +119,8 @@ export function until(pred: () => boolean, timeoutMs = 10_000, what = "condition
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Inbox = ReturnType<typeof inbox>;
 
 /** Collects the server's messages to one client. */
 export function inbox(room: Room) {

@@ -1,0 +1,66 @@
+/**
+ * A human seat played by a bot on the client side: it reads only what its client decoded (the public
+ * fields and its own secret), and sends actions through the room like a person clicking.
+ */
+import type { Room } from "@colyseus/sdk";
+import { createBot } from "../../shared/bots/index.ts";
+import type { BotKind, LegalAction, SeatView } from "../../shared/rules/index.ts";
+import { decoded, type Decoded } from "./helpers.ts";
+
+export function seatViewOf(d: Decoded, seat: string): { view: SeatView; legal: LegalAction[] } | null {
+  const secret = d.secrets[seat];
+  if (!secret) return null;
+  const { legal, ...priv } = secret as { legal?: LegalAction[] };
+  const view = {
+    ...d.pub,
+    scenario: d.scenario,
+    timeline: d.timeline,
+    debrief: d.debrief,
+    version: d.version,
+    phase: d.phase,
+    seat,
+    private: priv,
+  } as unknown as SeatView;
+  return { view, legal: legal ?? [] };
+}
+
+export interface Player {
+  seat: string;
+  /** Actions sent, with the version they were sent at. */
+  sent: { v: number; type: string }[];
+  stop(): void;
+}
+
+/** Plays `seat` from `room` with a bot of `kind`; checks each decoded state with `check`. */
+export function playSeat(
+  room: Room,
+  seat: string,
+  kind: BotKind = "historical",
+  check?: (d: Decoded) => void,
+): Player {
+  const bot = createBot(kind, `client:${seat}`);
+  const sent: Player["sent"] = [];
+  let lastVersion = -1;
+  let stopped = false;
+  const act = () => {
+    if (stopped || !(room.state as { seats?: unknown } | undefined)?.seats) return;
+    const d = decoded(room);
+    check?.(d);
+    if (d.version === lastVersion || d.phase === "debrief") return;
+    const sv = seatViewOf(d, seat);
+    if (!sv || sv.legal.length === 0) return;
+    const action = bot.act(sv.view, sv.legal);
+    if (!action) return;
+    lastVersion = d.version;
+    sent.push({ v: d.version, type: action.type });
+    room.send("action", { v: d.version, action });
+  };
+  room.onStateChange(act);
+  return {
+    seat,
+    sent,
+    stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Whole games over the network: humans (client-side bots reading only their decoded state) and
+ * server bots to the debrief; the stored record against the room; private information never in
+ * another client's decoded state; the HTTP API.
+ */
+import type { Room } from "@colyseus/sdk";
+import { matchMaker } from "@colyseus/core";
+import { describe, expect, test } from "vitest";
+import { ROOM_CODE_ALPHABET } from "../../../shared/protocol/index.ts";
+import { outcomeOf, replay, type StateId } from "../../../shared/rules/index.ts";
+import { bundledScenarios } from "../../../server/content/scenario-files.ts";
+import type { CouncilRoom } from "../../../server/rooms/council.ts";
+import { boxOf, decoded, until, type Decoded, type TestServer } from "../helpers.ts";
+import { playSeat } from "../players.ts";
+
+const FAST = {
+  briefing: 0.3,
+  appeal: 0.3,
+  bilateral: 0.3,
+  consultations: 0.3,
+  council: 0.3,
+  approvals: 0.3,
+  deployment: 0.3,
+};
+
+/** Checks one client's decoded state: it holds at most its own secret, and nothing of anyone else's. */
+export function privacyCheck(seat: string | null, others: { seat: string; brief: string }[], seed: string) {
+  return (d: Decoded) => {
+    const secretSeats = Object.keys(d.secrets);
+    if (seat === null) expect(secretSeats).toEqual([]);
+    else expect(secretSeats.every((s) => s === seat)).toBe(true);
+    const json = JSON.stringify(d);
+    for (const o of others) if (o.seat !== seat) expect(json.includes(o.brief)).toBe(false);
+    expect(json.includes(seed)).toBe(false);
+  };
+}
+
+export function briefsOf(scenarioId: string): { seat: string; brief: string }[] {
+  const sc = bundledScenarios().get(scenarioId);
+  if (!sc) throw new Error(scenarioId);
+  return sc.members.map((m) => ({ seat: m, brief: sc.briefs[m]?.text.en.slice(0, 60) ?? "" }));
+}
+
+export function liveRoom(code: string): CouncilRoom {
+  return matchMaker.getLocalRoomById(code) as unknown as CouncilRoom;
+}
+
+const hasState = (r: Room) => !!(r.state as { seats?: unknown } | undefined)?.seats;
+
+export function gameSuite(server: () => TestServer): void {
+  describe("a game over the network", () => {
+    test("humans and bots play to the debrief; the store holds the room's log, and replaying it gives the same end", async () => {
+      const srv = server();
+      const seed = "seed-SECRET-4711";
+      const scenario = "kazakhstan-2022-01";
+      const kz = await srv.create({
+        scenario,
+        seed,
+        bots: { BY: "historical", AM: "historical", KG: "historical", TJ: "historical" },
+        timers: FAST,
+        thinkMs: 5,
+        seat: "KZ",
+        name: "Tokayev",
+      });
+      const code = kz.roomId;
+      expect(code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{5}$`));
+      const kzBox = boxOf(kz);
+      const ru = await srv.join(code, { seat: "RU", name: "Putin" });
+      const ruBox = boxOf(ru);
+      const spec = await srv.join(code, { spectator: true });
+      const specBox = boxOf(spec);
+      const others = briefsOf(scenario);
+      const players = [
+        playSeat(kz, "KZ", "historical", privacyCheck("KZ", others, seed)),
+        playSeat(ru, "RU", "historical", privacyCheck("RU", others, seed)),
+      ];
+      spec.onStateChange(() => hasState(spec) && privacyCheck(null, others, seed)(decoded(spec)));
+
+      await until(() => hasState(kz) && decoded(kz).phase !== "briefing", 10_000, "the briefing to end");
+      kz.send("chat", { text: "We ask the Council for help under Article 4." });
+      kz.send("chat", { text: "Moscow: can you lead?", to: "RU" });
+      await until(() => specBox.chat.length >= 1 && ruBox.chat.length >= 2, 5000, "chat");
+      expect(specBox.chat.map((c) => c.text)).toEqual(["We ask the Council for help under Article 4."]);
+      expect(ruBox.chat.map((c) => c.to)).toEqual([null, "RU"]);
+
+      await until(
+        () => [kz, ru, spec].every((r) => hasState(r) && decoded(r).phase === "debrief"),
+        30_000,
+        "the debrief",
+      );
+      await until(() => [kz, ru, spec].every((r) => decoded(r).debrief !== null), 5000, "the debrief data");
+      for (const p of players) p.stop();
+      expect(kzBox.errors.filter((e) => e.code !== "ERR_STALE_VERSION")).toEqual([]);
+      expect(players[0]?.sent.length).toBeGreaterThan(0);
+
+      const stored = await srv.app.store.getGame(code);
+      if (!stored) throw new Error("the game was not stored");
+      expect(stored.status).toBe("finished");
+      expect(stored?.seed).toBe(seed);
+      const end = decoded(spec);
+      expect(stored?.log.length).toBe(end.version);
+      expect(stored?.log.some((e) => e.seat === "KZ")).toBe(true);
+      expect(stored?.chat.map((c) => [c.from, c.to])).toEqual([
+        ["KZ", null],
+        ["KZ", "RU"],
+      ]);
+      const r = replay(
+        {
+          rulesVersion: stored.rulesVersion,
+          scenarioId: scenario,
+          seed,
+          seats: stored.seats,
+          log: stored.log,
+        },
+        (id) => bundledScenarios().get(id),
+      );
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.state.version).toBe(end.version);
+      expect(outcomeOf(r.state).endReason).toBe(stored?.result?.endReason);
+      expect((end.debrief as { endReason: string }).endReason).toBe(stored?.result?.endReason);
+      expect(end.timeline.length).toBe(r.state.timeline.length);
+
+      const pub = (await (await fetch(`${srv.url}/api/games/${code}`)).json()) as Record<string, unknown>;
+      expect(pub.status).toBe("finished");
+      expect(JSON.stringify(pub).includes(seed)).toBe(false);
+      expect((pub.log as unknown[]).length).toBe(end.version);
+      expect((pub.chat as unknown[]).length).toBe(1);
+      expect(pub.players).toEqual(
+        expect.arrayContaining([
+          { seat: "KZ", name: "Tokayev" },
+          { seat: "RU", name: "Putin" },
+        ]),
+      );
+      await Promise.all([kz.leave(), ru.leave(), spec.leave()]);
+    });
+
+    test("private information never reaches another client, over random games with late joins", async () => {
+      const srv = server();
+      const scenarios = [...bundledScenarios().values()];
+      const kinds = ["historical", "pragmatic", "hardline"] as const;
+      const games = scenarios.map(async (sc, i) => {
+        const seed = `seed-SECRET-${i}-${Date.now()}`;
+        const others = briefsOf(sc.id);
+        const members = [...sc.members];
+        const humans = [members[i % members.length], members[(i + 2) % members.length]] as StateId[];
+        const deputyState = members.find((m) => !humans.includes(m)) as StateId;
+        const first = await srv.create({
+          scenario: sc.id,
+          seed,
+          fallbackBot: kinds[i % 3],
+          deputies: { [deputyState]: 1 },
+          timers: FAST,
+          thinkMs: 2,
+          seat: humans[0],
+        });
+        const rooms: { room: Room; seat: string | null }[] = [{ room: first, seat: humans[0] as string }];
+        const spec = await srv.join(first.roomId, { spectator: true });
+        rooms.push({ room: spec, seat: null });
+        const deputy = await srv.join(first.roomId, { seat: `${deputyState}.d1` });
+        rooms.push({ room: deputy, seat: `${deputyState}.d1` });
+        const players = [
+          playSeat(
+            first,
+            humans[0] as string,
+            kinds[(i + 1) % 3],
+            privacyCheck(humans[0] as string, others, seed),
+          ),
+        ];
+        for (const r of [spec, deputy]) {
+          const seat = r === spec ? null : `${deputyState}.d1`;
+          r.onStateChange(() => hasState(r) && privacyCheck(seat, others, seed)(decoded(r)));
+        }
+        // A second leader and a second spectator join once the game is under way.
+        await until(() => hasState(first) && decoded(first).version > 0, 10_000, "the first actions");
+        const late = await srv.join(first.roomId, { seat: humans[1] });
+        rooms.push({ room: late, seat: humans[1] as string });
+        players.push(
+          playSeat(
+            late,
+            humans[1] as string,
+            kinds[(i + 2) % 3],
+            privacyCheck(humans[1] as string, others, seed),
+          ),
+        );
+        const lateSpec = await srv.join(first.roomId, { spectator: true });
+        rooms.push({ room: lateSpec, seat: null });
+        lateSpec.onStateChange(
+          () => hasState(lateSpec) && privacyCheck(null, others, seed)(decoded(lateSpec)),
+        );
+
+        await until(
+          () => rooms.every(({ room }) => hasState(room) && decoded(room).debrief !== null),
+          40_000,
+          `${sc.id} to end`,
+        );
+        for (const { room, seat } of rooms) {
+          const d = decoded(room);
+          privacyCheck(seat, others, seed)(d);
+          if (seat) expect(Object.keys(d.secrets)).toEqual([seat]);
+        }
+        for (const p of players) p.stop();
+        await Promise.all(rooms.map(({ room }) => room.leave()));
+      });
+      await Promise.all(games);
+    });
+
+    test("the HTTP API: health, scenarios, the lobby of public rooms, recent games, 404s", async () => {
+      const srv = server();
+      const health = (await (await fetch(`${srv.url}/healthz`)).json()) as { ok: boolean };
+      expect(health.ok).toBe(true);
+      const scenarios = (await (await fetch(`${srv.url}/api/scenarios`)).json()) as {
+        id: string;
+        members: string[];
+        date: string;
+        title: { en: string };
+      }[];
+      expect(scenarios.map((s) => s.id)).toContain("kazakhstan-2022-01");
+      expect(scenarios.every((s) => s.members.length >= 6 && s.date && s.title.en)).toBe(true);
+
+      const slow = { briefing: 600 };
+      const pub = await srv.create({ scenario: "armenia-2021-05", timers: slow, name: "host" });
+      const priv = await srv.create({ scenario: "armenia-2021-05", timers: slow, private: true });
+      await until(() => hasState(pub) && hasState(priv));
+      const lobby = (await (await fetch(`${srv.url}/api/rooms`)).json()) as {
+        code: string;
+        scenarioId: string;
+        openSeats: number;
+      }[];
+      const codes = lobby.map((r) => r.code);
+      expect(codes).toContain(pub.roomId);
+      expect(codes).not.toContain(priv.roomId);
+      expect(lobby.find((r) => r.code === pub.roomId)?.scenarioId).toBe("armenia-2021-05");
+      // A private room is still joined by its code.
+      const guest = await srv.join(priv.roomId, { spectator: true });
+      await until(() => hasState(guest));
+
+      const active = (await (await fetch(`${srv.url}/api/games?status=active`)).json()) as {
+        id: string;
+        status: string;
+      }[];
+      expect(active.map((g) => g.id)).toContain(pub.roomId);
+      expect(active.map((g) => g.id)).not.toContain(priv.roomId);
+      expect(active.every((g) => g.status === "active")).toBe(true);
+      expect((await fetch(`${srv.url}/api/games/ZZZZZ`)).status).toBe(404);
+      expect((await fetch(`${srv.url}/api/games/not-a-code`)).status).toBe(404);
+      await Promise.all([pub.leave(), priv.leave(), guest.leave()]);
+      // Nobody is left, but the games are unfinished: their rooms stay (bots and timers finish them).
+      expect(liveRoom(pub.roomId)).toBeDefined();
+    });
+  });
+}

@@ -1,0 +1,289 @@
+/**
+ * Input the room must refuse without changing the game or dropping the client: the authorization
+ * matrix (every message type as the right seat out of phase, as another seat, as a spectator, with a
+ * stale version or token), malformed payloads and frames, and the limits on size and rate.
+ */
+import type { Room } from "@colyseus/sdk";
+import { encode } from "@colyseus/schema";
+import { pack } from "msgpackr";
+import { describe, expect, test } from "vitest";
+import { ACTION_TYPES, type Action, type ActionType } from "../../../shared/rules/index.ts";
+import { LIMITS } from "../../../shared/protocol/index.ts";
+import { boxOf, decoded, sleep, until, type Inbox, type TestServer } from "../helpers.ts";
+import { liveRoom } from "./game.ts";
+
+/** One valid action of every type (valid for the schema; the phase decides whether it is legal). */
+export const SAMPLE_ACTIONS = {
+  ready: { type: "ready" },
+  informalAppeal: { type: "informalAppeal", framing: "domesticUnrest" },
+  requestAssistance: {
+    type: "requestAssistance",
+    channel: "formal",
+    article: "art4",
+    framing: "terrorismForeignLinks",
+  },
+  respondBilateral: { type: "respondBilateral", response: "decline" },
+  propose: {
+    type: "propose",
+    terms: { basis: "art4", form: "peacekeeping", tasks: ["guardSites"], timeLimitDays: 14 },
+  },
+  pledge: { type: "pledge", troops: 100 },
+  position: { type: "position", stance: "endorse" },
+  callVote: { type: "callVote", format: "video" },
+  requestSession: { type: "requestSession" },
+  withdrawRequest: { type: "withdrawRequest" },
+  vote: { type: "vote", choice: "support" },
+  submitApproval: { type: "submitApproval" },
+  lobby: { type: "lobby", target: "KG" },
+  withdrawPledge: { type: "withdrawPledge" },
+  deputyVote: { type: "deputyVote", vote: "yes" },
+  missionDay: { type: "missionDay", decision: "stay" },
+  pressToLeave: { type: "pressToLeave" },
+  withdrawContingent: { type: "withdrawContingent" },
+  timerExpired: { type: "timerExpired" },
+  inject: { type: "inject", text: { en: "Breaking news", ru: "Срочные новости" } },
+} satisfies { [T in ActionType]: Extract<Action, { type: T }> };
+
+const SLOW = {
+  briefing: 600,
+  appeal: 600,
+  bilateral: 600,
+  consultations: 600,
+  council: 600,
+  approvals: 600,
+  deployment: 600,
+};
+const hasState = (r: Room) => !!(r.state as { seats?: unknown } | undefined)?.seats;
+
+interface Table {
+  code: string;
+  kz: Room;
+  ru: Room;
+  deputy: Room;
+  spec: Room;
+  boxes: Map<Room, Inbox>;
+}
+
+/** A table in the briefing: KZ, RU and a Russian deputy are human, the rest bots (who mark ready). */
+async function table(srv: TestServer): Promise<Table> {
+  const kz = await srv.create({
+    scenario: "kazakhstan-2022-01",
+    timers: SLOW,
+    deputies: { RU: 1 },
+    bots: { BY: "historical", AM: "historical", KG: "historical", TJ: "historical" },
+    seat: "KZ",
+  });
+  const ru = await srv.join(kz.roomId, { seat: "RU" });
+  const deputy = await srv.join(kz.roomId, { seat: "RU.d1" });
+  const spec = await srv.join(kz.roomId, { spectator: true });
+  const boxes = new Map([kz, ru, deputy, spec].map((r) => [r, boxOf(r)]));
+  await until(
+    () => [kz, ru, deputy, spec].every(hasState) && decoded(kz).version === 4,
+    5000,
+    "the bots to mark ready",
+  );
+  return { code: kz.roomId, kz, ru, deputy, spec, boxes };
+}
+
+const lastSent = new WeakMap<Room, number>();
+
+/**
+ * Sends `send()` from `room` and expects exactly one error with `code`, no state change, still
+ * connected. Paced under the rate limit, which would otherwise (rightly) cut the client off.
+ */
+async function refused(t: Table, room: Room, send: () => void, code: string | RegExp): Promise<void> {
+  const box = boxOf(room);
+  const wait = (lastSent.get(room) ?? 0) + 1000 / (LIMITS.messagesPerSecond - 5) - Date.now();
+  if (wait > 0) await sleep(wait);
+  lastSent.set(room, Date.now());
+  const before = box.errors.length;
+  const version = liveRoom(t.code).actionLog.length;
+  send();
+  await until(() => box.errors.length > before, 3000, `an error for ${String(code)}`);
+  await sleep(5);
+  expect(box.errors.length).toBe(before + 1);
+  expect(box.errors[before]?.code).toMatch(code);
+  expect(box.errors[before]?.message.key).toMatch(/^error\./);
+  expect(liveRoom(t.code).actionLog.length).toBe(version);
+  expect(decoded(room).version).toBe(version);
+  expect(room.connection.isOpen).toBe(true);
+}
+
+export function inputSuite(server: () => TestServer): void {
+  describe("input the room refuses", () => {
+    test("the authorization matrix: every action type out of phase, as a spectator, as a deputy, stale, for the room clock", async () => {
+      const t = await table(server());
+      const v = () => decoded(t.kz).version;
+      for (const type of ACTION_TYPES) {
+        const action = SAMPLE_ACTIONS[type];
+        // A spectator may not act at all.
+        await refused(t, t.spec, () => t.spec.send("action", { v: v(), action }), "ERR_SPECTATOR");
+        // A stale version is refused before the rules see the action.
+        await refused(t, t.kz, () => t.kz.send("action", { v: v() + 7, action }), "ERR_STALE_VERSION");
+        // Claiming another seat in the payload is not part of the protocol.
+        await refused(t, t.kz, () => t.kz.send("action", { v: v(), action, seat: "RU" }), "ERR_MALFORMED");
+        if (type === "ready") continue;
+        // Out of phase (the briefing), or not this seat's role: the rules refuse it.
+        await refused(
+          t,
+          t.kz,
+          () => t.kz.send("action", { v: v(), action }),
+          /^ERR_(WRONG_PHASE|NOT_YOUR_ROLE|NO_PROPOSAL|NOT_CHAIR|NOTHING_TO_DO)$/,
+        );
+        await refused(
+          t,
+          t.deputy,
+          () => t.deputy.send("action", { v: v(), action }),
+          /^ERR_(WRONG_PHASE|NOT_YOUR_ROLE)$/,
+        );
+      }
+      // Only the room clock may end a phase or inject news.
+      await refused(
+        t,
+        t.ru,
+        () => t.ru.send("action", { v: v(), action: SAMPLE_ACTIONS.inject }),
+        "ERR_NOT_YOUR_ROLE",
+      );
+      await refused(
+        t,
+        t.ru,
+        () => t.ru.send("action", { v: v(), action: { type: "timerExpired" } }),
+        "ERR_NOT_YOUR_ROLE",
+      );
+      // Deputies do not mark ready; leaders mark ready once.
+      await refused(
+        t,
+        t.deputy,
+        () => t.deputy.send("action", { v: v(), action: { type: "ready" } }),
+        "ERR_NOT_YOUR_ROLE",
+      );
+      const before = v();
+      t.kz.send("action", { v: before, action: { type: "ready" } });
+      await until(() => v() === before + 1, 3000, "KZ's ready");
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("action", { v: v(), action: { type: "ready" } }),
+        "ERR_ALREADY_DONE",
+      );
+      // Chat and mute: spectators do not chat; private chat is between two leaders; unknown seats.
+      await refused(t, t.spec, () => t.spec.send("chat", { text: "hello" }), "ERR_SPECTATOR");
+      await refused(t, t.deputy, () => t.deputy.send("chat", { text: "psst", to: "KZ" }), "ERR_NOT_A_LEADER");
+      await refused(t, t.kz, () => t.kz.send("chat", { text: "to myself", to: "KZ" }), "ERR_NOT_A_LEADER");
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("chat", { text: "to Uzbekistan", to: "UZ" }),
+        "ERR_NOT_A_LEADER",
+      );
+      await refused(t, t.kz, () => t.kz.send("mute", { seat: "XX", muted: true }), "ERR_NO_SUCH_SEAT");
+      await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
+    });
+
+    test("joins that are refused: a taken seat, an unknown seat, a stale or forged seat token", async () => {
+      const srv = server();
+      const t = await table(srv);
+      await expect(srv.join(t.code, { seat: "KZ" })).rejects.toThrow(/ERR_SEAT_TAKEN/);
+      await expect(srv.join(t.code, { seat: "US" })).rejects.toThrow(/ERR_NO_SUCH_SEAT/);
+      await expect(srv.join(t.code, { seatToken: "forged-token" })).rejects.toThrow(/ERR_BAD_TOKEN/);
+      // RU leaves; someone else takes the seat: RU's old token is stale now.
+      const oldToken = t.boxes.get(t.ru)?.seat?.token;
+      expect(oldToken).toBeTruthy();
+      await t.ru.leave();
+      const newcomer = await srv.join(t.code, { seat: "RU" });
+      await expect(srv.join(t.code, { seatToken: oldToken })).rejects.toThrow(/ERR_BAD_TOKEN/);
+      expect(decoded(t.kz).seats.RU?.holder).toBe("human");
+      await Promise.all([t.kz, t.deputy, t.spec, newcomer].map((r) => r.leave()));
+    });
+
+    test("malformed payloads, unknown types and broken frames get an error; the client stays", async () => {
+      const t = await table(server());
+      const v = () => decoded(t.kz).version;
+      for (const payload of [
+        null,
+        "ready",
+        42,
+        [],
+        {},
+        { v: "0", action: { type: "ready" } },
+        { v: -1, action: { type: "ready" } },
+      ]) {
+        await refused(t, t.kz, () => t.kz.send("action", payload), /^ERR_(MALFORMED|INVALID_ACTION)$/);
+      }
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("action", { v: v(), action: { type: "nuke" } }),
+        "ERR_INVALID_ACTION",
+      );
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("action", { v: v(), action: { type: "pledge", troops: -5 } }),
+        "ERR_INVALID_ACTION",
+      );
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("action", { v: v(), action: { type: "ready", extra: 1 } }),
+        "ERR_INVALID_ACTION",
+      );
+      await refused(t, t.kz, () => t.kz.send("chat", { text: "" }), "ERR_MALFORMED");
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.send("chat", { text: "x".repeat(LIMITS.chatLength + 1) }),
+        "ERR_MALFORMED",
+      );
+      await refused(t, t.kz, () => t.kz.send("mute", { seat: 5 }), "ERR_MALFORMED");
+      await refused(t, t.kz, () => t.kz.send("launchMissiles", { now: true }), "ERR_UNKNOWN_MESSAGE");
+      await refused(t, t.kz, () => t.kz.send(7, {}), "ERR_UNKNOWN_MESSAGE");
+      // A frame whose payload is not MessagePack at all.
+      const frame = (body: number[]) => {
+        const head = new Uint8Array(64);
+        head[0] = 13; // Protocol.ROOM_DATA
+        const it = { offset: 1 };
+        encode.string(head, "action", it);
+        return new Uint8Array([...head.subarray(0, it.offset), ...body]);
+      };
+      await refused(t, t.kz, () => t.kz.connection.send(frame([0xc1, 0xc1, 0xc1])), "ERR_MALFORMED");
+      await refused(
+        t,
+        t.kz,
+        () => t.kz.connection.send(frame([...pack({ v: 0 }).subarray(0, 2)])),
+        /^ERR_(MALFORMED|INVALID_ACTION)$/,
+      );
+      // After all that, KZ still plays.
+      const before = v();
+      t.kz.send("action", { v: before, action: { type: "ready" } });
+      await until(() => v() === before + 1, 3000, "KZ's ready");
+      await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
+    });
+
+    test("an oversized frame or a flood cuts that client off; the others play on", async () => {
+      const srv = server();
+      const t = await table(srv);
+      let ruClosed = 0;
+      t.ru.onLeave((code) => (ruClosed = code));
+      t.ru.send("chat", { text: "x".repeat(LIMITS.maxFrameBytes + 100) });
+      await until(() => ruClosed !== 0, 3000, "the oversized client to be cut off");
+      expect(ruClosed).toBe(1009);
+
+      let floodClosed = 0;
+      t.deputy.onLeave((code) => (floodClosed = code));
+      for (let i = 0; i < LIMITS.messagesPerSecond * 3; i++)
+        t.deputy.send("mute", { seat: "KZ", muted: i % 2 === 0 });
+      await until(() => floodClosed !== 0, 3000, "the flooding client to be cut off");
+
+      // KZ was never slowed or dropped: its action goes through at once.
+      const v = decoded(t.kz).version;
+      const sent = Date.now();
+      t.kz.send("action", { v, action: { type: "ready" } });
+      await until(() => decoded(t.kz).version === v + 1, 3000, "KZ's ready");
+      expect(Date.now() - sent).toBeLessThan(1000);
+      expect(t.kz.connection.isOpen).toBe(true);
+      expect(t.spec.connection.isOpen).toBe(true);
+      await Promise.all([t.kz.leave(), t.spec.leave()]);
+    });
+  });
+}
