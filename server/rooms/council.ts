@@ -115,6 +115,9 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   /** Bumped each time a phase timer is armed, so a stale expiry already queued does nothing. */
   private timerGen = 0;
   private finished = false;
+  /** Solo practice: paused, with what was left of the phase timer. */
+  private paused = false;
+  private pausedLeftMs = 0;
 
   override async onCreate(raw: unknown): Promise<void> {
     const { store, scenarios, defaults } = roomServices();
@@ -217,6 +220,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     this.onMessage("action", (client, payload) => this.onAction(client, payload));
     this.onMessage("chat", (client, payload) => this.onChat(client, payload));
     this.onMessage("mute", (client, payload) => this.onMute(client, payload));
+    this.onMessage("pause", (client, payload) => this.onPause(client, payload));
     this.onMessage("*", (client, type) =>
       this.sendError(client, "ERR_UNKNOWN_MESSAGE", String(type), { type: String(type).slice(0, 40) }),
     );
@@ -413,6 +417,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   private onAction(client: CouncilClient, payload: unknown): void {
     const seat = client.userData?.seat;
     if (!seat) return this.sendError(client, "ERR_SPECTATOR", "action");
+    if (this.paused) return this.sendError(client, "ERR_PAUSED", "action");
     const parsed = ClientMessages.action.safeParse(payload);
     if (!parsed.success) {
       const action = ActionSchema.safeParse((payload as { action?: unknown } | null)?.action);
@@ -487,11 +492,11 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
 
   // ── The room clock: phase timers and bots ───────────────────────────────────────────────
 
-  private armPhaseTimer(): void {
+  private armPhaseTimer(leftMs?: number): void {
     this.phaseTimer?.clear();
     const phase = this.game.phase;
     if (phase === "debrief") return;
-    const ms = Math.round(this.timers[phase] * 1000);
+    const ms = leftMs ?? Math.round(this.timers[phase] * 1000);
     const gen = ++this.timerGen;
     this.state.deadline = Date.now() + ms;
     this.phaseTimer = this.clock.setTimeout(() => {
@@ -500,14 +505,14 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   }
 
   private async expire(): Promise<void> {
-    if (this.finished) return;
+    if (this.finished || this.paused) return;
     const r = apply(this.game, "system", { type: "timerExpired" });
     if (!r.ok) return;
     await this.commit("system", { type: "timerExpired" }, r.state);
   }
 
   private scheduleBots(): void {
-    if (this.finished || this.botTimer) return;
+    if (this.finished || this.botTimer || this.paused) return;
     this.botTimer = this.clock.setTimeout(() => {
       this.botTimer = null;
       void this.enqueue(() => this.botPass());
@@ -548,6 +553,42 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       (s) => !this.botPlays(s) && legalActions(this.game, s.seat).length > 0,
     );
     if (!waiting) await this.expire();
+  }
+
+  /**
+   * Solo practice: a room with one human may pause the room clock and the bots (GAME.md §9), and
+   * resume with the time that was left. While paused, actions are refused with ERR_PAUSED.
+   */
+  private onPause(client: CouncilClient, payload: unknown): void {
+    const seat = client.userData?.seat;
+    if (!seat) return this.sendError(client, "ERR_SPECTATOR", "pause");
+    const parsed = ClientMessages.pause.safeParse(payload);
+    if (!parsed.success)
+      return this.sendError(client, "ERR_MALFORMED", "pause", {
+        detail: (parsed.error.issues[0]?.message ?? "").slice(0, 200),
+      });
+    const humans = [...this.slots.values()].filter((s) => s.claim).length;
+    if (humans > 1) return this.sendError(client, "ERR_NOT_SOLO", "pause");
+    const wanted = parsed.data.paused;
+    void this.enqueue(() => {
+      if (this.finished || wanted === this.paused) return;
+      if (wanted) {
+        this.pausedLeftMs = Math.max(0, this.state.deadline - Date.now());
+        this.timerGen++;
+        this.phaseTimer?.clear();
+        this.phaseTimer = null;
+        this.botTimer?.clear();
+        this.botTimer = null;
+        this.paused = true;
+        this.state.deadline = 0;
+      } else {
+        this.paused = false;
+        this.armPhaseTimer(this.pausedLeftMs);
+        this.scheduleBots();
+      }
+      this.state.paused = this.paused;
+      this.broadcastPatch();
+    });
   }
 
   // ── Chat ───────────────────────────────────────────────────────────────────────────────

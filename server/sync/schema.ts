@@ -52,6 +52,8 @@ export const CouncilState = schema(
     seats: t.map(SeatInfo),
     secrets: t.map(Secret).view(),
     spectators: t.uint16(),
+    /** Solo practice: the room clock and the bots are paused. */
+    paused: t.boolean(),
   },
   "CouncilState",
 );

@@ -98,6 +98,8 @@ export const ClientMessages = {
   }),
   /** Mute (or unmute) another seat's chat for this client. */
   mute: z.strictObject({ seat: z.string().max(12), muted: z.boolean() }),
+  /** Solo practice: pause (or resume) the room clock and the bots. Only in a room with one human. */
+  pause: z.strictObject({ paused: z.boolean() }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof ClientMessages)[T]>;
@@ -114,6 +116,8 @@ export const PROTOCOL_ERROR_CODES = [
   "ERR_BAD_TOKEN",
   "ERR_NOT_A_LEADER",
   "ERR_STORAGE",
+  "ERR_PAUSED",
+  "ERR_NOT_SOLO",
 ] as const;
 export const ALL_ERROR_CODES = [...ERROR_CODES, ...PROTOCOL_ERROR_CODES] as const;
 export type ProtocolErrorCode = (typeof ALL_ERROR_CODES)[number];
