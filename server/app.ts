@@ -112,6 +112,7 @@ export async function createApp(config: AppConfig): Promise<App> {
             members: s.members,
             host: s.host,
             chair: s.chair,
+            sources: s.sources,
           })),
         );
       });

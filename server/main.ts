@@ -2,7 +2,7 @@
  * `npm start`: the game server. Settings come from the environment:
  * - PORT (default 2567) and HOST (default 0.0.0.0) to listen on;
  * - DATA_DIR (default data/): where the SQLite file lives, created on first start;
- * - DATABASE_URL: use PostgreSQL instead of SQLite;
+ * - DATABASE_URL: use PostgreSQL instead of SQLite (DATABASE_SCHEMA: a schema for the tables, default public);
  * - SCENARIO_DIR (default data/scenarios): extra scenario files a teacher adds.
  * Unfinished games come back under their room codes when the server starts again.
  */
@@ -17,6 +17,7 @@ const app = await createApp({
   host,
   dataDir,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.DATABASE_SCHEMA ? { pgSchema: process.env.DATABASE_SCHEMA } : {}),
   verbose: process.env.QUIET !== "1",
 });
 console.log(

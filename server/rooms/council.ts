@@ -110,6 +110,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   private chat: ChatLine[] = [];
   private chatTimes = new Map<string, number[]>();
   private queue: Promise<void> = Promise.resolve();
+  private chatQueue: Promise<void> = Promise.resolve();
   private phaseTimer: Delayed | null = null;
   private botTimer: Delayed | null = null;
   /** Bumped each time a phase timer is armed, so a stale expiry already queued does nothing. */
@@ -471,10 +472,10 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       void this.updateMeta();
     }
     if (next.ended) {
-      this.state.deadline = 0;
-      this.broadcastPatch();
+      // The result is on record before anyone sees the debrief.
       await roomServices().store.finishGame(this.roomId, outcomeOf(next), at);
       this.finishLocally();
+      this.broadcastPatch();
       return;
     }
     if (next.phase !== phaseBefore || action.type === "timerExpired") this.armPhaseTimer();
@@ -611,8 +612,9 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     times.push(now);
     this.chatTimes.set(seat, times);
     const line: ChatLine = { from: seat, to: to ?? null, text, at: now };
-    void roomServices()
-      .store.appendChat(this.roomId, line)
+    // Chat has its own queue: lines are stored, then delivered, in the order they came.
+    this.chatQueue = this.chatQueue
+      .then(() => roomServices().store.appendChat(this.roomId, line))
       .then(() => {
         this.chat.push(line);
         for (const c of this.clients) {

@@ -85,24 +85,24 @@ type AnyState = {
 };
 
 export function decoded(room: Room): Decoded {
-  const s = room.state as unknown as AnyState;
+  const s = (room.state ?? {}) as unknown as Partial<AnyState>;
   const secrets: Decoded["secrets"] = {};
   s.secrets?.forEach((sec, seat) => {
     secrets[seat] = unflatten(sec.fields.entries());
   });
   const seats: Decoded["seats"] = {};
-  s.seats.forEach((v, k) => (seats[k] = { holder: v.holder, name: v.name, bot: v.bot }));
+  s.seats?.forEach((v, k) => (seats[k] = { holder: v.holder, name: v.name, bot: v.bot }));
   return {
-    version: s.version,
-    phase: s.phase,
-    deadline: s.deadline,
+    version: s.version ?? -1,
+    phase: s.phase ?? "",
+    deadline: s.deadline ?? 0,
     scenario: s.scenario ? (JSON.parse(s.scenario) as Record<string, unknown>) : {},
-    pub: unflatten(s.pub.entries()),
-    timeline: [...s.timeline].map((e) => JSON.parse(e) as unknown),
+    pub: s.pub ? unflatten(s.pub.entries()) : {},
+    timeline: [...(s.timeline ?? [])].map((e) => JSON.parse(e) as unknown),
     debrief: s.debrief ? (JSON.parse(s.debrief) as unknown) : null,
     seats,
     secrets,
-    spectators: s.spectators,
+    spectators: s.spectators ?? 0,
   };
 }
 

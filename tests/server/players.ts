@@ -41,9 +41,20 @@ export function playSeat(
   const bot = createBot(kind, `client:${seat}`);
   const sent: Player["sent"] = [];
   let lastVersion = -1;
+  let lastSentAt = 0;
+  let pending: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   const act = () => {
     if (stopped || !(room.state as { seats?: unknown } | undefined)?.seats) return;
+    // A person does not click 30 times a second (the room would cut such a client off).
+    const wait = lastSentAt + 1000 / 15 - Date.now();
+    if (wait > 0) {
+      pending ??= setTimeout(() => {
+        pending = null;
+        act();
+      }, wait);
+      return;
+    }
     const d = decoded(room);
     check?.(d);
     if (d.version === lastVersion || d.phase === "debrief") return;
@@ -52,6 +63,7 @@ export function playSeat(
     const action = bot.act(sv.view, sv.legal);
     if (!action) return;
     lastVersion = d.version;
+    lastSentAt = Date.now();
     sent.push({ v: d.version, type: action.type });
     room.send("action", { v: d.version, action });
   };
@@ -61,6 +73,7 @@ export function playSeat(
     sent,
     stop() {
       stopped = true;
+      if (pending) clearTimeout(pending);
     },
   };
 }

@@ -193,7 +193,23 @@ export function gameSuite(server: () => TestServer): void {
           () => rooms.every(({ room }) => hasState(room) && decoded(room).debrief !== null),
           40_000,
           `${sc.id} to end`,
-        );
+        ).catch((e: unknown) => {
+          const live = liveRoom(first.roomId);
+          console.log(
+            "STUCK",
+            sc.id,
+            rooms.map(({ room, seat }) => [
+              seat,
+              decoded(room).phase,
+              decoded(room).version,
+              decoded(room).debrief !== null,
+              room.connection.isOpen,
+            ]),
+            live?.actionLog.length,
+            JSON.stringify(decoded(spec).seats),
+          );
+          throw e;
+        });
         for (const { room, seat } of rooms) {
           const d = decoded(room);
           privacyCheck(seat, others, seed)(d);

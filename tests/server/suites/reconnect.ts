@@ -51,23 +51,19 @@ export function reconnectSuite(server: () => TestServer): void {
       kz.reconnection.maxDelay = 50;
       const code = kz.roomId;
       const others = briefsOf("kazakhstan-2022-01");
-      const player = playSeat(kz, "KZ", "historical", privacyCheck("KZ", others, "rc-1"));
       let reconnects = 0;
       kz.onReconnect(() => reconnects++);
       const dropped = new Set<string>();
-      await until(
-        () => {
-          if (!hasState(kz) || !kz.connection.isOpen) return false;
-          const phase = decoded(kz).phase;
-          if (phase !== "debrief" && !dropped.has(phase) && reconnects === dropped.size) {
-            dropped.add(phase);
-            drop(kz);
-          }
-          return phase === "debrief";
-        },
-        40_000,
-        "the debrief",
-      );
+      // Registered before the player, so the drop comes before the seat's next move in each phase.
+      kz.onStateChange(() => {
+        if (!hasState(kz) || !kz.connection.isOpen || reconnects !== dropped.size) return;
+        const phase = decoded(kz).phase;
+        if (phase === "debrief" || dropped.has(phase)) return;
+        dropped.add(phase);
+        drop(kz);
+      });
+      const player = playSeat(kz, "KZ", "historical", privacyCheck("KZ", others, "rc-1"));
+      await until(() => hasState(kz) && decoded(kz).phase === "debrief", 40_000, "the debrief");
       expect([...dropped]).toEqual(
         expect.arrayContaining(["briefing", "appeal", "consultations", "council", "approvals", "deployment"]),
       );
