@@ -56,22 +56,15 @@ function votesOutlook(v: SeatView): Message {
   return msg("outlook.votes", { cast: Object.keys(v.votes).length, of: m.length, endorsing });
 }
 
-/** Expected yes votes in a state's chamber at the next sitting, from the public bloc table. */
+/** What the approval model expects of a state's next sitting (from the public view). */
 function chamberOutlook(v: SeatView, state: StateId): Message | undefined {
+  const f = v.approvals[state]?.forecast;
   const chamber = procedureFor(state, v.scenario.date)?.chamber;
-  const t = v.approvals[state];
-  if (!chamber || !t?.needsVote) return undefined;
-  const attendance = chamber.attendance[Math.min(t.sittings.length, chamber.attendance.length - 1)] ?? 1;
-  const expected = chamber.blocs.reduce(
-    (n, b) => n + b.seats * attendance * Math.min(0.99, b.leaning + 0.05 * t.lobbying),
-    0,
-  );
-  return msg("outlook.chamber", {
-    body_en: chamber.body.en,
-    body_ru: chamber.body.ru,
-    expected: Math.round(expected),
-    needed: chamber.needed,
-  });
+  if (!f || !chamber) return undefined;
+  const body = { body_en: chamber.body.en, body_ru: chamber.body.ru };
+  return f.expectedPresent < f.quorum
+    ? msg("outlook.noQuorum", { ...body, present: f.expectedPresent, quorum: f.quorum })
+    : msg("outlook.chamber", { ...body, expected: f.expectedYes, needed: f.needed });
 }
 
 export function coach(v: SeatView, legal: readonly LegalAction[]): CoachAdvice[] {

@@ -58,6 +58,20 @@ function lawfulTerms(terms: ProposalTerms, legal: LegalAction | undefined): Prop
   return undefined;
 }
 
+/** This state's own national approval, as the real actor handled it. */
+function approval(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+  const t = v.approvals[me.state];
+  if (!t) return null;
+  if (t.status === "pending" && can(legal, "submitApproval"))
+    return { type: "submitApproval", reason: reason("submit") };
+  if (t.status === "failed") {
+    if (me.playbook.revote && can(legal, "submitApproval"))
+      return { type: "submitApproval", reason: reason("revote") };
+    if (can(legal, "withdrawPledge")) return { type: "withdrawPledge", reason: reason("withdraw") };
+  }
+  return null;
+}
+
 function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
   const pb = me.playbook;
   const id: StateId = me.state;
@@ -129,19 +143,12 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
         reason: reason(refuse ? "refuseToSign" : `vote.${choice}`, { date }),
       };
     }
-    case "approvals": {
-      const t = v.approvals[id];
-      if (!t) return null;
-      if (t.status === "pending" && can(legal, "submitApproval"))
-        return { type: "submitApproval", reason: reason("submit") };
-      if (t.status === "failed") {
-        if (pb.revote && can(legal, "submitApproval"))
-          return { type: "submitApproval", reason: reason("revote") };
-        if (can(legal, "withdrawPledge")) return { type: "withdrawPledge", reason: reason("withdraw") };
-      }
-      return null;
-    }
+    case "approvals":
+      return approval(v, me, legal);
     case "deployment": {
+      // A parliament may still be voting while the first contingents land.
+      const pending = approval(v, me, legal);
+      if (pending) return pending;
       if (!can(legal, "missionDay")) return null;
       const end = v.missionDays >= (pb.missionDays ?? v.decision?.terms.timeLimitDays ?? 14);
       return {

@@ -59,12 +59,21 @@ interface Memory {
   lobbied: Set<StateId>;
   revotes: number;
   lastSignature: string;
+  /** The bot's judgement of each text it has seen, so it does not flip on a fresh draw of noise. */
+  judged: Map<string, { u: number; stance: Stance }>;
 }
 
 export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string): Bot {
   const rng = new Rng(seedToRng(seed));
   const t = TEMPERAMENTS[kind];
-  const memory: Memory = { passes: 0, amendedInRound: -1, lobbied: new Set(), revotes: 0, lastSignature: "" };
+  const memory: Memory = {
+    passes: 0,
+    amendedInRound: -1,
+    lobbied: new Set(),
+    revotes: 0,
+    lastSignature: "",
+    judged: new Map(),
+  };
   let prefs: Preferences | undefined;
   return {
     kind,
@@ -250,6 +259,18 @@ function bilateral(c: Ctx): Action | null {
   return { type: "respondBilateral", response: "decline", reason: reason("bilateral.decline") };
 }
 
+/** Judges a text once: the same terms get the same stance in consultations and in the vote. */
+function judge(c: Ctx, p: NonNullable<SeatView["proposal"]>): { u: number; stance: Stance } {
+  const key = `${p.form}:${p.basis}:${p.timeLimitDays}:${p.tasks.join("+")}`;
+  let j = c.memory.judged.get(key);
+  if (!j) {
+    const u = utility(c, p.form) + noise(c) / 4;
+    j = { u, stance: stanceFor(c, u) };
+    c.memory.judged.set(key, j);
+  }
+  return j;
+}
+
 function consult(c: Ctx): Action | null {
   const { v, me, legal, memory } = c;
   memory.passes += 1;
@@ -269,8 +290,7 @@ function consult(c: Ctx): Action | null {
     memory.lastSignature = signature;
     memory.passes = 0;
   }
-  const u = utility(c, p.form) + noise(c) / 4;
-  const stance = stanceFor(c, u);
+  const { u, stance } = judge(c, p);
   // Bargain once a round: amend towards a form worth clearly more than the one on the table.
   if (proposeLegal && memory.amendedInRound !== v.round) {
     memory.amendedInRound = v.round;
@@ -318,8 +338,7 @@ function consult(c: Ctx): Action | null {
 function vote(c: Ctx): Action | null {
   const { v, me } = c;
   if (!can(c.legal, "vote") || !v.proposal) return null;
-  const u = utility(c, v.proposal.form) + noise(c) / 4;
-  const stance = stanceFor(c, u);
+  const { stance } = judge(c, v.proposal);
   const choice = stance === "endorse" ? "support" : stance;
   // The host that wanted troops and got words signs nothing: a public signal, not a veto.
   const refuse =
@@ -373,6 +392,8 @@ function approvals(c: Ctx): Action | null {
 }
 
 function deployment(c: Ctx): Action | null {
+  const pending = approvals(c);
+  if (pending) return pending;
   const { v, me, legal, prefs } = c;
   const limit = v.decision?.terms.timeLimitDays ?? 14;
   if (can(legal, "missionDay")) {

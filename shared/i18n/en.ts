@@ -236,6 +236,8 @@ export const en = {
   "coach.outlook.blocked": "{states} object: as it stands, the proposal will be blocked.",
   "coach.outlook.positions": "So far {endorse} endorse and {standAside} stand aside; {silent} have not said.",
   "coach.outlook.votes": "{cast} of {of} have voted; {endorsing} endorsed the text in consultations.",
+  "coach.outlook.noQuorum":
+    "{body}: only about {present} deputies are expected, {quorum} are needed for a quorum.",
   "coach.outlook.chamber": "{body}: about {expected} yes votes expected, {needed} needed.",
 
   // The client's interface (client/).

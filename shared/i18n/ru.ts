@@ -245,6 +245,7 @@ export const ru: Record<MessageKey, string> = {
   "coach.outlook.positions":
     "Пока поддерживают: {endorse}; остаются в стороне: {standAside}; не высказались: {silent}.",
   "coach.outlook.votes": "Проголосовали: {cast} из {of}; на консультациях текст поддержали: {endorsing}.",
+  "coach.outlook.noQuorum": "{body}: ожидается лишь около {present} депутатов, для кворума нужно {quorum}.",
   "coach.outlook.chamber": "{body}: ожидается голосов «за» — около {expected}, требуется {needed}.",
 
   // Интерфейс клиента (client/).

@@ -25,7 +25,19 @@ export const MessageSchema = z.strictObject({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-const reason = { reason: MessageSchema.optional() };
+/**
+ * A stated reason: a `reason.*` message with a few short parameters. Free text belongs in chat, where
+ * length, rate and mute apply; a reason cannot pose as a system line of the timeline.
+ */
+export const ReasonSchema = z.strictObject({
+  key: z.string().regex(/^reason\.[A-Za-z.]{1,60}$/, "a reason is a reason.* message"),
+  params: z
+    .record(z.string().max(20), z.union([z.string().max(40), z.number()]))
+    .refine((p) => Object.keys(p).length <= 6, "at most 6 parameters")
+    .optional(),
+});
+
+const reason = { reason: ReasonSchema.optional() };
 const troops = z.number().int().min(0).max(100_000);
 
 export const ProposalTermsSchema = z.strictObject({

@@ -50,14 +50,11 @@ export function log(
   );
 }
 
-/** Moves the clock; while the alliance deliberates the crisis worsens, and at 10 it is lost. */
+/** Moves the clock; while the alliance deliberates the crisis worsens (at 10 it is lost: see apply). */
 export function advanceClock(s: GameState, hours: number): void {
   if (hours <= 0 || s.ended) return;
   s.clock = round2(s.clock + hours);
-  if (ESCALATING.includes(s.phase)) {
-    addTrack(s, "severity", (s.scenario.escalationPerDay * hours) / 24);
-    if (s.tracks.severity >= 10) finish(s, "crisisLost");
-  }
+  if (ESCALATING.includes(s.phase)) addTrack(s, "severity", (s.scenario.escalationPerDay * hours) / 24);
 }
 
 export function enterPhase(s: GameState, phase: Phase): void {
@@ -109,8 +106,10 @@ export function finish(s: GameState, reason: EndReason): void {
     const evidence = appeal.framing ? sc.evidence[appeal.framing] : 0;
     addTrack(s, "credibility", evidence >= 5 ? -2 : -0.5);
   }
-  if ((appeal?.channel === "informal" || s.informalAppeals.length > 0) && !answered)
+  const referred = appeal?.channel === "bilateral" && s.bilateralResponse?.response === "referToAlliance";
+  if ((appeal?.channel === "informal" || referred || s.informalAppeals.length > 0) && !answered) {
     addTrack(s, "credibility", -1);
+  }
   if (s.contingents.some((c) => c.bilateral)) addTrack(s, "credibility", -1);
   if (reason === "crisisLost") {
     addTrack(s, "credibility", -2);

@@ -94,7 +94,10 @@ export function outcomeOf(s: GameState): GameOutcome {
   const sc = s.scenario;
   const troops: Partial<Record<StateId, number>> = {};
   let bilateralDeployment: StateId | null = null;
+  // Only troops that reached the crisis before the game ended count as deployed.
+  const end = s.ended?.atHour ?? s.clock;
   for (const c of s.contingents) {
+    if (c.arrivesAtHour > end) continue;
     if (c.bilateral) bilateralDeployment = c.state;
     else troops[c.state] = c.troops;
   }

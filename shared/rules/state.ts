@@ -21,7 +21,7 @@ import type {
 } from "./vocabulary.ts";
 
 /** Bump when a rule changes the outcome of a logged game; records carry it. */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** A leader seat is its state's id; a deputy seat is `KG.d1`; the room clock is `system`. */
 export type LeaderSeat = StateId;
@@ -90,6 +90,8 @@ export interface ApprovalTrack {
   deputyVotes: Partial<Record<DeputySeat, DeputyVote>>;
   /** Troops left before consent (Tajikistan may do this). */
   movedEarly: boolean;
+  /** When the pledge was first sent to its procedure. */
+  submittedAt: number | null;
 }
 
 export interface Contingent {
@@ -190,6 +192,20 @@ export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
   return Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as DeputySeat);
 }
 
+/** Human deputies only for member states whose procedure is a vote, and never more than its seats. */
+function deputiesWithin(
+  scenario: Scenario,
+  wanted: Partial<Record<StateId, number>>,
+): Partial<Record<StateId, number>> {
+  const out: Partial<Record<StateId, number>> = {};
+  for (const [id, n] of Object.entries(wanted) as [StateId, number][]) {
+    const seats = procedureFor(id, scenario.date)?.chamber?.seats ?? 0;
+    const k = Math.min(Math.max(0, Math.floor(n)), seats);
+    if (k > 0 && scenario.members.includes(id)) out[id] = k;
+  }
+  return out;
+}
+
 export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): GameState {
   const s = scenario;
   const capital: Partial<Record<StateId, number>> = {};
@@ -200,7 +216,7 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     scenario,
     seed: String(seed),
     rng: seedToRng(seed),
-    seats: { deputies: { ...seats.deputies } },
+    seats: { deputies: deputiesWithin(scenario, seats.deputies ?? {}) },
     phase: "briefing",
     clock: 0,
     phaseStartedAt: 0,

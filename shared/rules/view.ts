@@ -6,12 +6,15 @@
 import type { LocalizedText, Playbook, Objective } from "../scenarios/schema.ts";
 import { deputyOf, leaderOf } from "./phases/handler.ts";
 import { outcomeOf, type GameOutcome } from "./outcome.ts";
+import { forecastSitting, type SittingForecast } from "./phases/approvals.ts";
 import { procedureOf, type ApprovalTrack, type GameState, type Instruction, type Seat } from "./state.ts";
 import type { DeputyVote, StateId } from "./vocabulary.ts";
 
 export type PublicApproval = Omit<ApprovalTrack, "deputyVotes"> & {
   deputyVotesCast: number;
   body: LocalizedText;
+  /** The model's expectation for the next sitting of a chamber vote still to come. */
+  forecast: SittingForecast | null;
 };
 
 export interface PublicView {
@@ -98,6 +101,7 @@ export function spectatorView(s: GameState): PublicView {
       ...rest,
       deputyVotesCast: Object.keys(deputyVotes).length,
       body: procedureOf(s, t.state)?.body ?? { en: t.state, ru: t.state },
+      forecast: t.status === "pending" || t.status === "failed" ? forecastSitting(s, t) : null,
     };
   }
   return {

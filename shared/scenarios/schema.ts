@@ -20,6 +20,7 @@ import {
   VOTE_FORMATS,
   type StateId,
 } from "../rules/vocabulary.ts";
+import { requestProblem, termsProblem } from "../rules/terms.ts";
 
 export const LocalizedTextSchema = z.strictObject({
   en: z.string().min(1),
@@ -256,9 +257,34 @@ export const ScenarioSchema = z
       if (id === s.host && brief.playbook.pledge > 0) {
         issue(["briefs", id, "playbook", "pledge"], "the affected state cannot pledge troops to itself");
       }
-      const target = brief.playbook.appeal?.target;
-      if (target !== undefined && !members.has(target)) {
-        issue(["briefs", id, "playbook", "appeal", "target"], `${target} is not a member`);
+      const pb = brief.playbook;
+      const at = (...rest: string[]) => ["briefs", id, "playbook", ...rest];
+      if (pb.appeal) {
+        if (id !== s.host) issue(at("appeal"), "only the affected state makes the request");
+        const bad = requestProblem(pb.appeal, s.host, s.members);
+        if (bad)
+          issue(
+            at("appeal", String(bad.message.params?.field ?? "")),
+            `the rules would refuse this request (${bad.code})`,
+          );
+      }
+      if (pb.bilateralResponse === "assist") {
+        const troops = pb.bilateralTroops ?? 0;
+        if (troops < 1 || troops > available) {
+          issue(
+            at("bilateralTroops"),
+            `bilateral troops must be between 1 and the ${available} ${id} has available`,
+          );
+        }
+      }
+      if (pb.proposal) {
+        const hostAppeal = s.briefs[s.host]?.playbook.appeal ?? null;
+        const bad = termsProblem(hostAppeal, pb.proposal);
+        if (bad)
+          issue(
+            at("proposal"),
+            `the rules would refuse this proposal after the host's request (${bad.code})`,
+          );
       }
     }
     const ids = new Set<string>();

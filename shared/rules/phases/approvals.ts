@@ -2,6 +2,8 @@
  * National approvals (GAME.md §5): each pledging state clears its own procedure. A failed approval
  * keeps that contingent home and does not undo the council's decision. Chamber votes are drawn
  * deputy by deputy from bloc leanings and the crisis factors, or cast by human deputies.
+ * A contingent leaves as soon as its own state consents: the first one opens the deployment, and
+ * the other procedures run on during it (Kyrgyzstan voted a day after the first Russian landings).
  */
 import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, clamp, enterPhase, finish, log } from "../mechanics.ts";
@@ -26,6 +28,9 @@ export const MAX_LOBBYING = 3;
 const LOBBY_EFFECT = 0.05;
 /** A re-vote after a failure: the leadership whips its deputies back to the chamber. */
 const REVOTE_RALLY = 0.03;
+
+/** Approvals still in progress may be worked on during the deployment too. */
+const APPROVAL_PHASES = ["approvals", "deployment"] as const;
 
 const VOTE_KINDS: readonly Procedure["kind"][] = ["parliament", "jointSession", "upperHouse"];
 
@@ -65,6 +70,7 @@ export function enterApprovals(
       lobbying: 0,
       deputyVotes: {},
       movedEarly: false,
+      submittedAt: null,
     };
   }
 }
@@ -75,7 +81,7 @@ function track(s: GameState, seat: Seat): ApprovalTrack | undefined {
 
 export const submitApproval: Handler<"submitApproval"> = {
   guard(s, seat) {
-    const e = leaderIn(["approvals"], s, seat);
+    const e = leaderIn(APPROVAL_PHASES, s, seat);
     if (e) return e;
     const t = track(s, seat);
     if (!t) return ruleError("ERR_NOT_YOUR_ROLE");
@@ -90,7 +96,7 @@ export const submitApproval: Handler<"submitApproval"> = {
     if (t.status === "failed") s.capital[t.state] = (s.capital[t.state] ?? 0) - 1;
     log(s, seat, t.status === "failed" ? "log.revote" : "log.submitApproval", undefined, a.reason);
     submit(s, t);
-    checkApprovalsDone(s);
+    settle(s, t);
     return undefined;
   },
 };
@@ -98,6 +104,7 @@ export const submitApproval: Handler<"submitApproval"> = {
 function submit(s: GameState, t: ApprovalTrack): void {
   const proc = procedureOf(s, t.state);
   t.clock = Math.max(t.clock, s.clock);
+  t.submittedAt ??= t.clock;
   if (proc?.movesBeforeApproval && !t.movedEarly) {
     t.movedEarly = true;
     addTrack(s, "legitimacy", -0.5);
@@ -131,12 +138,40 @@ export function yesChance(s: GameState, t: ApprovalTrack, leaning: number): numb
   );
 }
 
+/** Share of deputies expected at the track's next sitting (the scenario may override the chamber's). */
+function attendanceAt(s: GameState, t: ApprovalTrack, chamber: Chamber): number {
+  const list = s.scenario.approvalOverrides?.[t.state]?.attendance ?? chamber.attendance;
+  return list[Math.min(t.sittings.length, list.length - 1)] ?? 1;
+}
+
+export interface SittingForecast {
+  attendance: number;
+  expectedPresent: number;
+  expectedYes: number;
+  needed: number;
+  quorum: number;
+}
+
+/** What the model expects of the next sitting: public, since every input to it is public. */
+export function forecastSitting(s: GameState, t: ApprovalTrack): SittingForecast | null {
+  const chamber = procedureOf(s, t.state)?.chamber;
+  if (!chamber || !t.needsVote) return null;
+  const attendance = attendanceAt(s, t, chamber);
+  const yes = chamber.blocs.reduce((n, b) => n + b.seats * attendance * yesChance(s, t, b.leaning), 0);
+  return {
+    attendance,
+    expectedPresent: Math.round(chamber.seats * attendance),
+    expectedYes: Math.round(yes),
+    needed: chamber.needed,
+    quorum: chamber.quorum,
+  };
+}
+
 /** Holds one sitting: who is present, then each deputy's vote. Human deputies' votes count as cast. */
 function sit(s: GameState, t: ApprovalTrack): void {
   const proc = procedureOf(s, t.state);
   const chamber = proc?.chamber as Chamber;
-  const attendanceList = s.scenario.approvalOverrides?.[t.state]?.attendance ?? chamber.attendance;
-  const attendance = attendanceList[Math.min(t.sittings.length, attendanceList.length - 1)] ?? 1;
+  const attendance = attendanceAt(s, t, chamber);
   const humans = Object.values(t.deputyVotes) as DeputyVote[];
   const tally = { present: humans.length, yes: 0, no: 0, abstain: 0 };
   for (const v of humans) tally[v] += 1;
@@ -174,7 +209,7 @@ function sit(s: GameState, t: ApprovalTrack): void {
 
 export const lobby: Handler<"lobby"> = {
   guard(s, seat) {
-    const e = leaderIn(["approvals"], s, seat);
+    const e = leaderIn(APPROVAL_PHASES, s, seat);
     if (e) return e;
     if ((s.capital[seat as StateId] ?? 0) < 1) return ruleError("ERR_NO_CAPITAL");
     const open = Object.values(s.approvals).some(
@@ -200,7 +235,7 @@ export const lobby: Handler<"lobby"> = {
 
 export const withdrawPledge: Handler<"withdrawPledge"> = {
   guard(s, seat) {
-    const e = leaderIn(["approvals"], s, seat);
+    const e = leaderIn(APPROVAL_PHASES, s, seat);
     if (e) return e;
     const t = track(s, seat);
     if (!t) return ruleError("ERR_NOT_YOUR_ROLE");
@@ -213,14 +248,15 @@ export const withdrawPledge: Handler<"withdrawPledge"> = {
     addTrack(s, "credibility", -0.5);
     addStanding(s, t.state, 0.3);
     log(s, seat, "log.withdrawPledge", undefined, a.reason);
-    checkApprovalsDone(s);
+    settle(s, t);
     return undefined;
   },
 };
 
 export const deputyVote: Handler<"deputyVote"> = {
   guard(s, seat) {
-    if (s.phase !== "approvals") return ruleError("ERR_WRONG_PHASE", { phase: s.phase });
+    if (!(APPROVAL_PHASES as readonly string[]).includes(s.phase))
+      return ruleError("ERR_WRONG_PHASE", { phase: s.phase });
     const id = deputyOf(s, seat);
     const t = id && s.approvals[id];
     if (!t) return ruleError("ERR_NOT_YOUR_ROLE");
@@ -233,7 +269,7 @@ export const deputyVote: Handler<"deputyVote"> = {
     t.deputyVotes[seat as keyof typeof t.deputyVotes] = a.vote;
     if (Object.keys(t.deputyVotes).length === deputySeats(s, id).length) {
       sit(s, t);
-      checkApprovalsDone(s);
+      settle(s, t);
     }
     return undefined;
   },
@@ -253,37 +289,46 @@ export function approvalsTimeout(s: GameState): void {
     } else if (t.status === "voting") {
       sit(s, t);
     }
+    settle(s, t);
   }
-  checkApprovalsDone(s);
 }
 
 const statusOf = (t: ApprovalTrack): ApprovalTrack["status"] => t.status;
 
-function checkApprovalsDone(s: GameState): void {
-  const tracks = Object.values(s.approvals).filter((t): t is ApprovalTrack => !!t);
-  if (!tracks.every((t) => t.status === "passed" || t.status === "withdrawn")) return;
-  // Approvals that follow a bilateral answer send troops outside the CSTO.
-  const bilateral = s.bilateralResponse?.response === "assist";
-  const end = Math.max(s.clock, ...tracks.map((t) => t.clock));
-  advanceClock(s, end - s.clock);
+/** Approvals that follow a bilateral answer send troops outside the CSTO. */
+const isBilateral = (s: GameState): boolean => s.bilateralResponse?.response === "assist";
+
+/**
+ * After a track moved: a consent sends that contingent on its way (the first one opens the
+ * deployment); when every pledge has been withdrawn, no troops will come.
+ */
+function settle(s: GameState, t: ApprovalTrack): void {
   if (s.ended) return;
-  for (const t of tracks) {
-    if (t.status !== "passed") continue;
+  if (t.status === "passed" && !s.contingents.some((c) => c.state === t.state)) {
     const transport = s.scenario.forces[t.state]?.transportHours ?? 24;
-    const start = t.movedEarly ? Math.min(t.clock, t.sittings[0]?.atHour ?? t.clock) : t.clock;
+    const departure = t.movedEarly && t.submittedAt !== null ? t.submittedAt : t.clock;
     s.contingents.push({
       state: t.state,
       troops: t.troops,
-      arrivesAtHour: start + transport,
-      bilateral,
+      arrivesAtHour: departure + transport,
+      bilateral: isBilateral(s),
       withdrawn: false,
     });
     addStanding(s, t.state, -0.3);
+    if (s.phase === "approvals") {
+      advanceClock(s, t.clock - s.clock);
+      if (s.ended) return;
+      enterPhase(s, "deployment");
+      s.missionDays = 0;
+    }
   }
-  if (s.contingents.length === 0) {
-    finish(s, "noContingents");
-    return;
-  }
-  enterPhase(s, "deployment");
-  s.missionDays = 0;
+  const tracks = Object.values(s.approvals).filter((x): x is ApprovalTrack => !!x);
+  if (s.phase === "approvals" && tracks.every((x) => x.status === "withdrawn")) finish(s, "noContingents");
+}
+
+/** Pledges still waiting on their procedure. */
+export function openApprovals(s: GameState): ApprovalTrack[] {
+  return Object.values(s.approvals).filter(
+    (t): t is ApprovalTrack => !!t && t.status !== "passed" && t.status !== "withdrawn",
+  );
 }

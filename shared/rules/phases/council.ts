@@ -4,6 +4,7 @@ import { ruleError, type RuleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, enterPhase, finish, fireEvents, log } from "../mechanics.ts";
 import type { GameState } from "../state.ts";
 import { FRAMING_CLAIM, TROOP_FORMS, type StateId, type VoteFormat } from "../vocabulary.ts";
+import { termsProblem } from "../terms.ts";
 import { enterApprovals } from "./approvals.ts";
 import { enterConsultations } from "./opening.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
@@ -22,21 +23,7 @@ export function overclaim(s: GameState): number {
 
 /** Whether terms are lawful given the request on record; the reason when not. */
 export function checkTerms(s: GameState, t: ProposalTerms): RuleError | undefined {
-  const formal = s.appeal?.channel === "formal";
-  const troops = TROOP_FORMS.includes(t.form);
-  if ((troops || t.basis === "peacekeeping") && !formal)
-    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
-  if (t.basis === "art4" && !(formal && s.appeal?.article === "art4")) {
-    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
-  }
-  if (t.form === "collectiveForce" && t.basis !== "art4")
-    return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
-  if (t.form === "peacekeeping" && t.basis === "art2")
-    return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
-  if (troops && t.tasks.length === 0) return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
-  if (new Set(t.tasks).size !== t.tasks.length)
-    return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
-  return undefined;
+  return termsProblem(s.appeal, t);
 }
 
 const sameTerms = (a: ProposalTerms, b: ProposalTerms): boolean =>
@@ -80,6 +67,9 @@ export const pledge: Handler<"pledge"> = {
     if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
     if (!TROOP_FORMS.includes(s.proposal?.form ?? "statement"))
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "form" });
+    // A state with no forces to offer has nothing to pledge.
+    const available = s.scenario.forces[seat as StateId]?.available ?? 0;
+    if (available === 0) return ruleError("ERR_OVER_FORCES", { troops: 1, available });
     return undefined;
   },
   run(s, seat, a) {
@@ -216,7 +206,8 @@ function tally(s: GameState): void {
     round: s.round,
     atHour: s.clock,
     terms,
-    contingents: troops ? { ...p.contingents } : {},
+    // Standing aside means taking no part: only the states that support send their pledges.
+    contingents: troops ? supportersOnly(p.contingents, s.votes) : {},
     votes: { ...s.votes },
     refusedToSign: [...s.refusedToSign],
   };
@@ -224,8 +215,19 @@ function tally(s: GameState): void {
   decisionEffects(s, troops);
   fireEvents(s, "decision", false);
   if (s.ended) return;
-  if (troops) enterApprovals(s, s.decision.contingents, false);
-  else finish(s, "nonTroopDecision");
+  if (troops && Object.keys(s.decision.contingents).length > 0)
+    enterApprovals(s, s.decision.contingents, false);
+  else finish(s, troops ? "noContingents" : "nonTroopDecision");
+}
+
+function supportersOnly(
+  contingents: Partial<Record<StateId, number>>,
+  votes: GameState["votes"],
+): Partial<Record<StateId, number>> {
+  const kept: Partial<Record<StateId, number>> = {};
+  for (const [id, n] of Object.entries(contingents) as [StateId, number][])
+    if (votes[id] === "support") kept[id] = n;
+  return kept;
 }
 
 /** What a passed decision does to the public tracks (GAME.md §3). */

@@ -3,6 +3,7 @@ import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, finish, fireEvents, log, troopsPresent } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
 import type { StateId, Task } from "../vocabulary.ts";
+import { approvalsTimeout, openApprovals } from "./approvals.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
 /** A mission ends by itself after this many days (a game must end). */
@@ -44,8 +45,7 @@ function day(s: GameState): void {
   // Foreign troops restoring order take part in the host's policing: each day costs legitimacy.
   if (troops > 0 && tasks.includes("restoreOrder")) addTrack(s, "legitimacy", -0.1);
   addTrack(s, "sovereignty", -0.1 * thousands);
-  const limit = s.decision?.terms.timeLimitDays;
-  if (limit !== undefined && s.missionDays > limit) {
+  if (s.missionDays > missionLimit(s)) {
     addTrack(s, "legitimacy", -0.3);
     addTrack(s, "sovereignty", -0.2);
   }
@@ -92,15 +92,27 @@ export const withdrawContingent: Handler<"withdrawContingent"> = {
     addTrack(s, "credibility", -0.5);
     addStanding(s, c.state, 0.3);
     log(s, seat, "log.withdrawContingent", undefined, a.reason);
-    if (!s.contingents.some((x) => !x.withdrawn)) finish(s, "missionEnded");
+    if (!s.contingents.some((x) => !x.withdrawn) && openApprovals(s).length === 0) finish(s, "missionEnded");
     return undefined;
   },
 };
 
-/** The timer ran out: the mission goes on within its time limit and ends after it. */
+/**
+ * The mission's time limit in days: the decision's, or for troops sent bilaterally (no decision)
+ * the longest a game lets a mission run.
+ */
+export function missionLimit(s: GameState): number {
+  return s.decision?.terms.timeLimitDays ?? MAX_MISSION_DAYS;
+}
+
+/**
+ * The timer ran out: approvals still open are settled as the approvals timer would, then the
+ * mission goes on within its time limit and ends after it.
+ */
 export function deploymentTimeout(s: GameState, seat: Seat): void {
-  const limit = s.decision?.terms.timeLimitDays ?? 0;
-  if (s.missionDays >= limit) {
+  if (openApprovals(s).length > 0) approvalsTimeout(s);
+  if (s.ended) return;
+  if (s.missionDays >= missionLimit(s)) {
     log(s, seat, "log.mission.end", { day: s.missionDays });
     finish(s, "missionEnded");
   } else day(s);

@@ -20,7 +20,8 @@ export function leaderOf(s: GameState, seat: Seat): StateId | undefined {
   return (s.scenario.members as readonly string[]).includes(seat) ? (seat as StateId) : undefined;
 }
 
-const DEPUTY = /^([A-Z]{2})\.d(\d{1,3})$/;
+/** Canonical deputy seats only (`KG.d1`, never `KG.d01`), so one deputy cannot vote twice. */
+const DEPUTY = /^([A-Z]{2})\.d([1-9]\d{0,2})$/;
 
 /** The state a deputy seat belongs to, if the seat exists in this game. */
 export function deputyOf(s: GameState, seat: Seat): StateId | undefined {

@@ -2,8 +2,9 @@
 import { ruleError } from "../errors.ts";
 import { advanceClock, enterPhase, finish, fireEvents, log } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
-import { ART4_FRAMINGS, type StateId } from "../vocabulary.ts";
+import type { StateId } from "../vocabulary.ts";
 import { enterApprovals } from "./approvals.ts";
+import { requestProblem } from "../terms.ts";
 import { hostIn, leaderIn, leaderOf, type Handler } from "./handler.ts";
 
 /** In-game hours each step of the opening takes. */
@@ -48,22 +49,18 @@ export const informalAppeal: Handler<"informalAppeal"> = {
 };
 
 export const requestAssistance: Handler<"requestAssistance"> = {
-  guard: (s, seat) => hostIn(["appeal"], s, seat),
+  // In consultations the host may still turn an informal or referred request into a formal one.
+  guard: (s, seat) =>
+    s.phase === "consultations" && s.appeal?.channel === "formal"
+      ? ruleError("ERR_ALREADY_DONE")
+      : hostIn(["appeal", "consultations"], s, seat),
   run(s, seat, a) {
     const { channel, article, framing, target } = a;
-    if (channel === "formal") {
-      if (!article || !framing) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
-      if (article === "art4" && !ART4_FRAMINGS.includes(framing)) {
-        return ruleError("ERR_INCONSISTENT_TERMS", { field: "framing" });
-      }
+    if (s.phase === "consultations" && channel !== "formal") {
+      return ruleError("ERR_INCONSISTENT_TERMS", { field: "channel" });
     }
-    if (
-      channel === "bilateral" &&
-      (!target || target === s.scenario.host || !s.scenario.members.includes(target))
-    ) {
-      return ruleError("ERR_INCONSISTENT_TERMS", { field: "target" });
-    }
-    if (channel !== "formal" && article) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
+    const bad = requestProblem(a, s.scenario.host, s.scenario.members);
+    if (bad) return bad;
     s.appeal = { channel, atHour: s.clock };
     if (article) s.appeal.article = article;
     if (framing && channel !== "none") s.appeal.framing = framing;
@@ -82,6 +79,8 @@ export const requestAssistance: Handler<"requestAssistance"> = {
     advanceClock(s, HOURS[channel]);
     if (s.ended) return undefined;
     if (channel === "bilateral") enterPhase(s, "bilateral");
+    else if (s.phase === "consultations")
+      s.positions = {}; // the legal ground moved: positions are open again
     else enterConsultations(s);
     return undefined;
   },
