@@ -12,6 +12,7 @@ import { LIMITS, ROOM_NAME, RoomCodeSchema } from "../shared/protocol/index.ts";
 import type { Scenario } from "../shared/scenarios/schema.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
 import { CouncilRoom, RESTORE_KEY } from "./rooms/council.ts";
+import { actionStats } from "./rooms/metrics.ts";
 import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
 import { openStore, type GameStatus, type GameStore, type StoredGame } from "./storage/index.ts";
 
@@ -101,7 +102,12 @@ export async function createApp(config: AppConfig): Promise<App> {
     },
     express: (app) => {
       app.get("/healthz", (_req, res) => {
-        res.json({ ok: true, store: store.kind, rooms: matchMaker.stats.local.roomCount });
+        res.json({
+          ok: true,
+          store: store.kind,
+          rooms: matchMaker.stats.local.roomCount,
+          actions: actionStats(),
+        });
       });
       app.get("/api/scenarios", (_req, res) => {
         res.json(

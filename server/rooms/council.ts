@@ -46,6 +46,7 @@ import {
 import type { StoredGame } from "../storage/index.ts";
 import { projectPublic, projectSecret } from "../sync/project.ts";
 import { CouncilState, SeatInfo } from "../sync/schema.ts";
+import { recordActionMs } from "./metrics.ts";
 import { roomServices } from "./services.ts";
 
 interface UserData {
@@ -428,6 +429,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       });
     }
     const { v, action } = parsed.data;
+    const received = performance.now();
     void this.enqueue(async () => {
       const slot = this.slotOf(client);
       if (!slot) return this.sendError(client, "ERR_NOT_YOUR_ROLE", "action");
@@ -444,6 +446,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       }
       try {
         await this.commit(seat, action, r.state);
+        recordActionMs(performance.now() - received);
       } catch (err) {
         console.error(`room ${this.roomId}: could not store an action:`, err);
         this.sendError(client, "ERR_STORAGE", "action");

@@ -4,8 +4,15 @@
  * schema encoder sends only those.
  */
 import { MapSchema } from "@colyseus/schema";
-import { flatten } from "../../shared/protocol/index.ts";
-import { legalActions, spectatorView, view, type GameState, type Seat } from "../../shared/rules/index.ts";
+import { flatten, legalToObject, packTimelineEntry } from "../../shared/protocol/index.ts";
+import {
+  legalActions,
+  spectatorView,
+  view,
+  type GameState,
+  type Seat,
+  type TimelineEntry,
+} from "../../shared/rules/index.ts";
 import { CouncilState, Secret } from "./schema.ts";
 
 export function syncMap(target: MapSchema<string>, next: Map<string, string>): void {
@@ -22,7 +29,7 @@ export function projectPublic(state: CouncilState, game: GameState): void {
   syncMap(state.pub, flatten(rest));
   if (timeline.length < state.timeline.length) state.timeline.splice(timeline.length);
   for (let i = state.timeline.length; i < timeline.length; i++)
-    state.timeline.push(JSON.stringify(timeline[i]));
+    state.timeline.push(packTimelineEntry(timeline[i] as TimelineEntry));
   const d = debrief ? JSON.stringify(debrief) : "";
   if (state.debrief !== d) state.debrief = d;
 }
@@ -35,7 +42,7 @@ export function projectSecret(state: CouncilState, game: GameState, seat: Seat):
     state.secrets.set(seat, secret);
   }
   const own = view(game, seat).private;
-  const fields = flatten({ ...(own ?? {}), legal: legalActions(game, seat) });
+  const fields = flatten({ ...(own ?? {}), legal: legalToObject(legalActions(game, seat)) });
   syncMap(secret.fields, fields);
   return secret;
 }

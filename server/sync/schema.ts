@@ -37,7 +37,7 @@ export const CouncilState = schema(
   {
     /** The room code players type to join. */
     code: t.string(),
-    version: t.uint32(),
+    version: t.uint16(),
     phase: t.string(),
     /** Wall-clock time (ms since epoch) when the phase timer runs out; 0 when none runs. */
     deadline: t.float64(),

@@ -5,8 +5,17 @@
  * schemas; the client uses the same types to send and to read.
  */
 import { z } from "zod";
-import { ActionSchema, ERROR_CODES, type Message } from "../rules/index.ts";
+import {
+  ActionSchema,
+  ERROR_CODES,
+  type LegalAction,
+  type Message,
+  type PublicView,
+  type SeatView,
+  type TimelineEntry,
+} from "../rules/index.ts";
 import { BOT_KINDS, PHASES, STATE_IDS } from "../rules/vocabulary.ts";
+import { en } from "../i18n/en.ts";
 
 /** The room type a client creates or joins. */
 export const ROOM_NAME = "council";
@@ -163,6 +172,19 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** JSON of frozen objects (the scenario's texts, shared by every game) is computed once. */
+const frozenJson = new WeakMap<object, string>();
+
+function toJson(v: unknown): string {
+  if (typeof v !== "object" || v === null || !Object.isFrozen(v)) return JSON.stringify(v);
+  let json = frozenJson.get(v);
+  if (json === undefined) {
+    json = JSON.stringify(v);
+    frozenJson.set(v, json);
+  }
+  return json;
+}
+
 export function flatten(
   value: Record<string, unknown>,
   depth = FLAT_DEPTH,
@@ -175,7 +197,7 @@ export function flatten(
     const keys = isPlainObject(v) ? Object.keys(v) : [];
     if (depth > 1 && keys.length > 0 && keys.every((key) => !key.includes(".")))
       flatten(v as Record<string, unknown>, depth - 1, path, out);
-    else out.set(path, JSON.stringify(v));
+    else out.set(path, toJson(v));
   }
   return out;
 }
@@ -196,3 +218,105 @@ export function unflatten(entries: Iterable<[string, string]>): Record<string, u
 
 /** The public view's parts that are synced as one JSON string each (static or rare and large). */
 export const WHOLE_FIELDS = ["scenario", "debrief"] as const;
+
+/**
+ * Message keys of the timeline, numbered: the `log.` and `reason.` keys of the English strings, in
+ * sorted order. Client and server are built from the same strings; a key not in the list travels as text.
+ */
+const TIMELINE_KEYS: readonly string[] = Object.keys(en)
+  .filter((k) => k.startsWith("log.") || k.startsWith("reason."))
+  .sort();
+const KEY_INDEX = new Map(TIMELINE_KEYS.map((k, i) => [k, i]));
+
+const packKey = (key: string): number | string => KEY_INDEX.get(key) ?? key;
+const unpackKey = (key: number | string): string =>
+  typeof key === "number" ? (TIMELINE_KEYS[key] ?? `log.${key}`) : key;
+
+/**
+ * A timeline entry, packed positionally: `[hour, phase index, seat, key, params, reason key, reason
+ * params]`, keys as numbers (see TIMELINE_KEYS), `1` for reason params equal to the message's, and
+ * trailing parts dropped. About a quarter of the entry's JSON.
+ */
+export function packTimelineEntry(e: TimelineEntry): string {
+  const out: unknown[] = [
+    e.hour,
+    PHASES.indexOf(e.phase),
+    e.seat,
+    packKey(e.message.key),
+    e.message.params ?? 0,
+  ];
+  if (e.reason) {
+    const same = JSON.stringify(e.reason.params) === JSON.stringify(e.message.params);
+    out.push(packKey(e.reason.key), e.reason.params === undefined ? 0 : same ? 1 : e.reason.params);
+  }
+  while (out[out.length - 1] === 0) out.pop();
+  return JSON.stringify(out);
+}
+
+export function unpackTimelineEntry(packed: string): TimelineEntry {
+  const [hour, phase, seat, key, params, rk, rp] = JSON.parse(packed) as [
+    number,
+    number,
+    string,
+    number | string,
+    Message["params"] | 0 | undefined,
+    number | string | undefined,
+    Message["params"] | 0 | 1 | undefined,
+  ];
+  const message: Message = params ? { key: unpackKey(key), params } : { key: unpackKey(key) };
+  const entry: TimelineEntry = {
+    hour,
+    phase: PHASES[phase] as TimelineEntry["phase"],
+    seat: seat as TimelineEntry["seat"],
+    message,
+  };
+  if (rk !== undefined) {
+    const reasonParams = rp === 1 ? params || undefined : rp || undefined;
+    entry.reason = reasonParams ? { key: unpackKey(rk), params: reasonParams } : { key: unpackKey(rk) };
+  }
+  return entry;
+}
+
+/** Legal actions as an object keyed by type, so that one action becoming legal changes one leaf. */
+export function legalToObject(legal: readonly LegalAction[]): Record<string, Omit<LegalAction, "type">> {
+  const out: Record<string, Omit<LegalAction, "type">> = {};
+  for (const { type, ...rest } of legal) out[type] = rest;
+  return out;
+}
+
+export function legalFromObject(o: Record<string, Omit<LegalAction, "type">> | undefined): LegalAction[] {
+  return Object.entries(o ?? {}).map(([type, rest]) => ({ type, ...rest }) as LegalAction);
+}
+
+/** What a client decodes from the synced state's plain parts (strings and string maps). */
+export interface SyncedParts {
+  version: number;
+  phase: string;
+  scenario: string;
+  pub: Iterable<[string, string]>;
+  timeline: Iterable<string>;
+  debrief: string;
+}
+
+/** Rebuilds the public view (the rules' `spectatorView`) from the synced state. */
+export function publicViewOf(s: SyncedParts): PublicView {
+  return {
+    ...unflatten(s.pub),
+    scenario: s.scenario ? (JSON.parse(s.scenario) as PublicView["scenario"]) : undefined,
+    timeline: [...s.timeline].map(unpackTimelineEntry),
+    debrief: s.debrief ? (JSON.parse(s.debrief) as PublicView["debrief"]) : null,
+    version: s.version,
+    phase: s.phase,
+  } as PublicView;
+}
+
+/** A seat's own view and legal actions, from the public view and its `secrets` entry's fields. */
+export function seatViewOf(
+  pub: PublicView,
+  seat: string,
+  fields: Iterable<[string, string]>,
+): { view: SeatView; legal: LegalAction[] } {
+  const { legal, ...own } = unflatten(fields) as { legal?: Record<string, Omit<LegalAction, "type">> };
+  const priv = Object.keys(own).length ? (own as unknown as SeatView["private"]) : null;
+  return { view: { ...pub, seat: seat as SeatView["seat"], private: priv }, legal: legalFromObject(legal) };
+}

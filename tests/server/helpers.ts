@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { createApp, type App, type AppConfig } from "../../server/app.ts";
-import { unflatten, type ServerMessages } from "../../shared/protocol/index.ts";
+import { unflatten, unpackTimelineEntry, type ServerMessages } from "../../shared/protocol/index.ts";
 
 export interface TestServer {
   app: App;
@@ -98,7 +98,7 @@ export function decoded(room: Room): Decoded {
     deadline: s.deadline ?? 0,
     scenario: s.scenario ? (JSON.parse(s.scenario) as Record<string, unknown>) : {},
     pub: s.pub ? unflatten(s.pub.entries()) : {},
-    timeline: [...(s.timeline ?? [])].map((e) => JSON.parse(e) as unknown),
+    timeline: [...(s.timeline ?? [])].map(unpackTimelineEntry),
     debrief: s.debrief ? (JSON.parse(s.debrief) as unknown) : null,
     seats,
     secrets,

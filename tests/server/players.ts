@@ -5,12 +5,13 @@
 import type { Room } from "@colyseus/sdk";
 import { createBot } from "../../shared/bots/index.ts";
 import type { BotKind, LegalAction, SeatView } from "../../shared/rules/index.ts";
+import { legalFromObject } from "../../shared/protocol/index.ts";
 import { decoded, type Decoded } from "./helpers.ts";
 
 export function seatViewOf(d: Decoded, seat: string): { view: SeatView; legal: LegalAction[] } | null {
   const secret = d.secrets[seat];
   if (!secret) return null;
-  const { legal, ...priv } = secret as { legal?: LegalAction[] };
+  const { legal, ...priv } = secret as { legal?: Record<string, Omit<LegalAction, "type">> };
   const view = {
     ...d.pub,
     scenario: d.scenario,
@@ -21,7 +22,7 @@ export function seatViewOf(d: Decoded, seat: string): { view: SeatView; legal: L
     seat,
     private: priv,
   } as unknown as SeatView;
-  return { view, legal: legal ?? [] };
+  return { view, legal: legalFromObject(legal) };
 }
 
 export interface Player {
