@@ -8,7 +8,17 @@
  * applied one at a time in the order they are logged.
  */
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { CloseCode, Protocol, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import {
+  CloseCode,
+  matchMaker,
+  Protocol,
+  Room,
+  ServerError,
+  type Client,
+  type Delayed,
+  type RoomException,
+  type RoomMethodName,
+} from "@colyseus/core";
 import { decode, StateView, type Iterator } from "@colyseus/schema";
 import { unpack } from "msgpackr";
 import { createBot, seatOrder, botStep, type Bot } from "../../shared/bots/index.ts";
@@ -235,8 +245,15 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   }
 
   private async codeInUse(code: string): Promise<boolean> {
-    const { matchMaker } = await import("@colyseus/core");
     return (await matchMaker.query({ roomId: code })).length > 0;
+  }
+
+  /** A bug in a handler is logged; it never takes the process (and every other room) down. */
+  override onUncaughtException(err: RoomException, method: RoomMethodName): void {
+    const cause = err.cause;
+    // A refused join (a taken seat, a bad token) is an answer to the client, not a fault.
+    if (cause instanceof ServerError && cause.code < 500) return;
+    console.error(`room ${this.roomId}: ${method}:`, cause ?? err);
   }
 
   // ── Seats ──────────────────────────────────────────────────────────────────────────────
@@ -308,14 +325,15 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     old?.leave(CloseCode.CONSENTED, "seat taken by a newer connection");
   }
 
-  override async onDrop(client: CouncilClient): Promise<void> {
+  override onDrop(client: CouncilClient): void {
     const slot = this.slotOf(client);
     if (slot) {
       slot.away = true;
       this.refreshSeats();
       this.broadcastPatch();
     }
-    await this.allowReconnection(client, this.graceSeconds);
+    // Not awaited: when the grace period ends the reconnection is rejected and Colyseus calls onLeave.
+    this.allowReconnection(client, this.graceSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: CouncilClient): void {

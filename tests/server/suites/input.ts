@@ -260,6 +260,64 @@ export function inputSuite(server: () => TestServer): void {
       await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
     });
 
+    test("random payloads and random bytes: every one answered, no state change, nobody dropped, the server alive", async () => {
+      const srv = server();
+      const t = await table(srv);
+      let seed = 12345;
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+      const values = [
+        null,
+        true,
+        -1,
+        0,
+        1e308,
+        "",
+        "ready",
+        "x".repeat(300),
+        [],
+        [1, "a"],
+        {},
+        { type: "ready" },
+        { v: 0 },
+      ];
+      const randomValue = (depth = 0): unknown =>
+        depth < 2 && rnd() < 0.3
+          ? Object.fromEntries(
+              ["v", "action", "type", "text", "to", "seat", "muted", "troops"]
+                .filter(() => rnd() < 0.4)
+                .map((k) => [k, randomValue(depth + 1)]),
+            )
+          : pick(values);
+      const senders = [t.kz, t.deputy, t.spec];
+      const rounds = 30;
+      await Promise.all(
+        senders.map(async (room) => {
+          for (let i = 0; i < rounds; i++) {
+            if (rnd() < 0.3) {
+              const bytes = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
+              // Protocol codes the server reads from a client: data, bytes, request.
+              bytes[0] = pick([13, 17, 21]);
+              room.connection.send(new Uint8Array(bytes));
+            } else {
+              room.send(pick(["action", "chat", "mute", "nonsense"]), randomValue());
+            }
+            await sleep(1000 / (LIMITS.messagesPerSecond - 5));
+          }
+        }),
+      );
+      await sleep(100);
+      expect(liveRoom(t.code).actionLog.length).toBe(4);
+      for (const room of senders) expect(room.connection.isOpen).toBe(true);
+      const health = (await (await fetch(`${srv.url}/healthz`)).json()) as { ok: boolean };
+      expect(health.ok).toBe(true);
+      // The table still plays.
+      const v = decoded(t.kz).version;
+      t.kz.send("action", { v, action: { type: "ready" } });
+      await until(() => decoded(t.kz).version === v + 1, 3000, "KZ's ready");
+      await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
+    });
+
     test("an oversized frame or a flood cuts that client off; the others play on", async () => {
       const srv = server();
       const t = await table(srv);
