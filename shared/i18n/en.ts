@@ -420,9 +420,9 @@ export const en = {
   "ui.approvals.status.failed": "refused",
   "ui.approvals.status.withdrawn": "withdrawn",
   "ui.approvals.step.pledge": "Pledge made",
-  "ui.approvals.step.submit": "Sent to {body}",
+  "ui.approvals.step.submit": "Sent for approval",
   "ui.approvals.step.vote": "Vote",
-  "ui.approvals.step.decide": "{body} decides",
+  "ui.approvals.step.decide": "Decision",
   "ui.approvals.step.go": "Troops may go",
   "ui.approvals.sitting":
     "Sitting {n}: {yes}–{no}, {needed} needed ({present} present, quorum {quorum}): {result}",

@@ -428,9 +428,9 @@ export const ru: Record<MessageKey, string> = {
   "ui.approvals.status.failed": "отклонено",
   "ui.approvals.status.withdrawn": "отозвано",
   "ui.approvals.step.pledge": "Взнос объявлен",
-  "ui.approvals.step.submit": "Направлено: {body}",
+  "ui.approvals.step.submit": "Направлено на одобрение",
   "ui.approvals.step.vote": "Голосование",
-  "ui.approvals.step.decide": "Решает: {body}",
+  "ui.approvals.step.decide": "Решение",
   "ui.approvals.step.go": "Войска могут выдвигаться",
   "ui.approvals.sitting":
     "Заседание {n}: {yes}–{no}, нужно {needed} (присутствуют {present}, кворум {quorum}): {result}",

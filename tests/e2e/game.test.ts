@@ -1,0 +1,306 @@
+/**
+ * The client in a real browser (Debian's Chromium) against the real server on 127.0.0.1: a solo game
+ * from the menu to the debrief, two players in one room, a reload and a dropped connection mid-game,
+ * and Russian. Each scene is saved as a screenshot in test-results/e2e/.
+ */
+import { matchMaker } from "@colyseus/core";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { bundledScenarios } from "../../server/content/scenario-files.ts";
+import { startServer, type TestServer } from "../server/helpers.ts";
+import { CLIENT_DIR, launch, openPage, shot, VIEWPORTS, type Chromium, type Watched } from "./browser.ts";
+
+const SCENARIO = "kazakhstan-2022-01";
+const sc = bundledScenarios().get(SCENARIO);
+if (!sc) throw new Error(SCENARIO);
+const briefOf = (seat: "RU" | "KZ" | "BY" | "AM" | "KG" | "TJ", lang: "en" | "ru" = "en") =>
+  sc.briefs[seat]?.text[lang] ?? "";
+
+let srv: TestServer;
+let chromium: Chromium;
+
+beforeAll(async () => {
+  srv = await startServer({
+    clientDir: CLIENT_DIR,
+    defaults: {
+      thinkMs: 120,
+      graceSeconds: 20,
+      timers: {
+        briefing: 8,
+        appeal: 4,
+        bilateral: 4,
+        consultations: 6,
+        council: 12,
+        approvals: 5,
+        deployment: 2,
+      },
+    },
+  });
+  chromium = await launch();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await srv?.close();
+});
+
+/**
+ * Chromium's software GL prints a driver performance note when a screenshot reads the canvas back
+ * ("GPU stall due to ReadPixels"); it comes from taking the screenshot, not from the game.
+ */
+const SCREENSHOT_NOTE = /GL Driver Message .*GPU stall due to ReadPixels/;
+const realProblems = (w: Watched) => w.problems.filter((p) => !SCREENSHOT_NOTE.test(p));
+
+const view = (page: Page) => page.evaluate(() => document.body.dataset.view);
+const waitView = (page: Page, v: string, timeout = 60_000) =>
+  page.waitForFunction((want) => document.body.dataset.view === want, v, { timeout });
+/** Waits until the Phaser stage has drawn (so screenshots show the canvas). */
+const waitStage = (page: Page) =>
+  page.waitForFunction(() => typeof window.unanimity?.firstFrameMs === "number", null, { timeout: 20_000 });
+
+async function startSolo(page: Page, seat: string): Promise<string> {
+  await page.goto(srv.url);
+  await page.locator("#solo-start").waitFor();
+  await page.selectOption("#solo-scenario", SCENARIO);
+  await page.selectOption("#solo-state", seat);
+  await page.click("#solo-start");
+  await page.locator("#room-code").waitFor({ timeout: 15_000 });
+  return (await page.locator("#room-code").textContent()) ?? "";
+}
+
+describe("the client in Chromium", () => {
+  test("solo practice from the menu to the debrief: coach, pause, legal inputs only, every scene", async () => {
+    const w = await openPage(chromium, VIEWPORTS.laptop);
+    const { page } = w;
+    await page.goto(srv.url);
+    await waitStage(page);
+    await page.locator("#solo-start").waitFor();
+    expect(await page.locator("h2#solo-h").textContent()).toBe("Solo practice");
+    await shot(page, "menu-1366x768");
+
+    await page.selectOption("#solo-scenario", SCENARIO);
+    await page.selectOption("#solo-state", "BY");
+    await page.click("#solo-start");
+    await page.locator("#room-code").waitFor({ timeout: 15_000 });
+    // Pause at once, so the briefing's timer does not run while we look around.
+    await page.click("#pause-btn");
+    await expect.poll(() => page.locator("#clock").textContent()).toContain("Paused");
+    expect(await view(page)).toBe("lobby");
+    expect(await page.locator("#room-code").textContent()).toMatch(/^[2-9A-HJ-NP-Z]{5}$/);
+    expect(await page.locator('[data-section="lobby-seats"] li').count()).toBe(sc.members.length);
+    expect(await page.locator('[data-section="lobby-seats"] li.me').getAttribute("data-seat")).toBe("BY");
+    // Paused: the ready input is disabled, with the reason.
+    expect(await page.locator("#ready-btn").isDisabled()).toBe(true);
+    expect(await page.locator("#lobby-ready-form .reason").textContent()).toBe("The game is paused.");
+    await shot(page, "lobby-1366x768");
+
+    await page.click("#nav-briefing");
+    expect(await page.locator("#private-brief").textContent()).toBe(briefOf("BY"));
+    expect(await page.content()).not.toContain(briefOf("RU").slice(0, 80));
+    // The coach explains what the seat may do; it can be switched off.
+    await page.click("#pause-btn");
+    await expect.poll(() => page.locator("#clock").textContent()).not.toContain("Paused");
+    await page.locator('[data-section="coach"]').waitFor();
+    expect(await page.locator('[data-section="coach"]').textContent()).toContain("Marks you ready");
+    await shot(page, "briefing-1366x768");
+    await page.click("#coach-toggle");
+    expect(await page.locator('[data-section="coach"]').count()).toBe(0);
+    await page.click("#coach-toggle");
+
+    await page.click("#ready-btn");
+    await waitView(page, "council");
+    // A council input that is not legal for Belarus (not the chair) is disabled with the reason.
+    await page.locator("#callvote").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#callvote button").isDisabled()).toBe(true);
+    expect(await page.locator("#callvote .reason").textContent()).toMatch(/chair|not possible|no proposal/i);
+    await page.locator("#proposal .terms").waitFor();
+    await shot(page, "council-consultations-1366x768");
+
+    // The vote: Belarus supports; its vote is shown as it happens.
+    await page.locator("#vote-support:not([disabled])").waitFor({ timeout: 60_000 });
+    await page.click("#vote-support");
+    await expect
+      .poll(() => page.locator('#votes li[data-seat="BY"]').textContent(), { timeout: 10_000 })
+      .toContain("support");
+    await shot(page, "council-vote-1366x768");
+
+    await waitView(page, "approvals", 60_000);
+    await page.locator("#approvals li.approval").first().waitFor({ timeout: 10_000 });
+    await shot(page, "approvals-1366x768");
+    await waitView(page, "map", 90_000);
+    await page.locator("#contingents li").first().waitFor({ timeout: 10_000 });
+    await shot(page, "map-1366x768");
+
+    await waitView(page, "debrief", 120_000);
+    await page.locator("#debrief-end").waitFor();
+    const text = await page.locator('[data-section="debrief"]').textContent();
+    expect(text).toContain("Each leader's score");
+    expect(text).toContain("What really happened");
+    expect(text).toContain("Questions to discuss");
+    expect(await page.locator(".score").count()).toBe(sc.members.length);
+    await shot(page, "debrief-1366x768");
+    // The approvals as they ended: each pledging state's sittings, votes against the votes needed.
+    await page.click("#nav-approvals");
+    await page.locator("#approvals .sittings li").first().waitFor();
+    expect(await page.locator("#approvals .sittings li").first().textContent()).toMatch(
+      /^Sitting 1: \d+–\d+, \d+ needed/,
+    );
+    await shot(page, "approvals-votes-1366x768");
+    expect(realProblems(w)).toEqual([]);
+    await w.context.close();
+  });
+
+  test("two players in one room, bots in the other seats: each sees only its own brief; both reach the debrief; a projector watches", async () => {
+    const a = await openPage(chromium, VIEWPORTS.laptop);
+    const b = await openPage(chromium, VIEWPORTS.phone);
+    await a.page.goto(srv.url);
+    await a.page.locator("#create-btn").waitFor();
+    await a.page.selectOption("#create-scenario", SCENARIO);
+    await a.page.selectOption("#create-seat", "RU");
+    await a.page.fill("#create-name", "Ana");
+    await a.page.click("#create-btn");
+    await a.page.locator("#room-code").waitFor({ timeout: 15_000 });
+    const code = (await a.page.locator("#room-code").textContent()) ?? "";
+
+    await b.page.goto(srv.url);
+    await b.page.locator("#join-btn").waitFor();
+    // A wrong code is answered in plain words, and the menu stays usable.
+    await b.page.fill("#join-code", "ZZZZZ");
+    await b.page.click("#join-btn");
+    await expect
+      .poll(() => b.page.locator("#alert").textContent())
+      .toContain("There is no open room with that code.");
+    // Chromium itself logs the refused request ("Failed to load resource"); that one is expected.
+    expect(b.problems.every((p) => /Failed to load resource/.test(p))).toBe(true);
+    b.problems.length = 0;
+    await b.page.fill("#join-code", code.toLowerCase());
+    await b.page.fill("#join-name", "Bo");
+    await b.page.selectOption("#join-seat", "BY");
+    await b.page.click("#join-btn");
+    await b.page.locator("#room-code").waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => a.page.locator('[data-section="lobby-seats"] li[data-seat="BY"]').textContent())
+      .toContain("player Bo");
+    await waitStage(b.page);
+    await shot(b.page, "lobby-390x844");
+
+    const p = await openPage(chromium, VIEWPORTS.projector);
+    await p.page.goto(srv.url);
+    await p.page.locator("#class-code").waitFor();
+    await p.page.fill("#class-code", code);
+    await p.page.click("#class-projector");
+    await waitView(p.page, "projector", 15_000);
+    await waitStage(p.page);
+
+    for (const [w, seat] of [
+      [a, "RU"],
+      [b, "BY"],
+    ] as const) {
+      await w.page.click("#nav-briefing");
+      expect(await w.page.locator("#private-brief").textContent()).toBe(briefOf(seat));
+      const html = await w.page.content();
+      for (const s of sc.members)
+        if (s !== seat) expect(html).not.toContain(briefOf(s as typeof seat).slice(0, 80));
+    }
+    expect(await p.page.locator("#private-brief").count()).toBe(0);
+    await shot(b.page, "briefing-390x844");
+    await b.page.click("#ready-btn");
+    await a.page.click("#ready-btn");
+    await waitView(a.page, "council");
+    await waitView(b.page, "council");
+    await a.page.locator("#proposal .terms").waitFor({ timeout: 30_000 });
+    await shot(a.page, "council-two-players-1366x768");
+    await shot(b.page, "council-390x844");
+    await shot(p.page, "projector-1920x1080");
+    // Private chat between the two leaders: only they read it.
+    await b.page.selectOption("#chat-to", "RU");
+    await b.page.fill("#chat-text", "Belarus will stand with you.");
+    await b.page.click("#chat-send");
+    await expect.poll(() => a.page.locator(".chat").textContent()).toContain("Belarus will stand with you.");
+    expect(await p.page.content()).not.toContain("Belarus will stand with you.");
+
+    for (const w of [a, b]) {
+      await w.page.locator("#vote-support:not([disabled])").waitFor({ timeout: 60_000 });
+      await w.page.click("#vote-support");
+    }
+    await waitView(a.page, "debrief", 180_000);
+    await waitView(b.page, "debrief", 30_000);
+    await p.page.locator("#debrief-end").waitFor({ timeout: 30_000 });
+    await shot(b.page, "debrief-390x844");
+    await shot(p.page, "projector-debrief-1920x1080");
+    for (const w of [a, b, p]) {
+      expect(realProblems(w)).toEqual([]);
+      await w.context.close();
+    }
+  });
+
+  test("a reload mid-game and a dropped connection both give the seat back", async () => {
+    const w = await openPage(chromium, VIEWPORTS.laptop);
+    const { page } = w;
+    const code = await startSolo(page, "KG");
+    await page.click("#nav-briefing");
+    await page.click("#ready-btn");
+    await waitView(page, "council");
+    await page.reload();
+    await page.locator("#nav-council").waitFor({ timeout: 15_000 });
+    expect(await view(page)).not.toBe("menu");
+    await page.click("#nav-lobby");
+    expect(await page.locator("#room-code").textContent()).toBe(code);
+    expect(await page.locator('[data-section="lobby-seats"] li.me').getAttribute("data-seat")).toBe("KG");
+    await page.click("#nav-briefing");
+    expect(await page.locator("#private-brief").textContent()).toBe(briefOf("KG"));
+
+    // The server's side of the socket dies: the client says so, and comes back to the same seat.
+    const room = matchMaker.getLocalRoomById(code) as unknown as {
+      clients: { ref: { terminate(): void } }[];
+    };
+    for (const c of room.clients) c.ref.terminate();
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 10_000 })
+      .toMatch(/reconnecting/i);
+    await shot(page, "reconnecting-1366x768");
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 20_000 })
+      .toMatch(/Reconnected/);
+    await page.click("#nav-lobby");
+    expect(await page.locator('[data-section="lobby-seats"] li.me').getAttribute("data-seat")).toBe("KG");
+    expect(await page.locator('[data-section="lobby-seats"] li[data-seat="KG"]').textContent()).toContain(
+      "player",
+    );
+    expect(realProblems(w).filter((p) => !/WebSocket|ERR_CONNECTION|1006/.test(p))).toEqual([]);
+    await w.context.close();
+  });
+
+  test("switching to Russian changes the visible text, and is remembered", async () => {
+    const w = await openPage(chromium, VIEWPORTS.laptop);
+    const { page } = w;
+    await page.goto(srv.url);
+    await page.locator("#solo-start").waitFor();
+    expect(await page.locator("#solo-start").textContent()).toBe("Start practice");
+    await page.selectOption("#lang", "ru");
+    expect(await page.locator("#solo-start").textContent()).toBe("Начать тренировку");
+    expect(await page.locator("h2#solo-h").textContent()).toBe("Тренировка в одиночку");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ru");
+    await page.reload();
+    await page.locator("#solo-start").waitFor();
+    expect(await page.locator("#solo-start").textContent()).toBe("Начать тренировку");
+    await waitStage(page);
+    await shot(page, "menu-ru-1366x768");
+    await page.selectOption("#solo-scenario", SCENARIO);
+    await page.selectOption("#solo-state", "AM");
+    await page.click("#solo-start");
+    await page.locator("#room-code").waitFor({ timeout: 15_000 });
+    await page.click("#nav-briefing");
+    expect(await page.locator("#private-brief").textContent()).toBe(briefOf("AM", "ru"));
+    const bar = await page.locator("#bar").textContent();
+    expect(bar).toContain("Брифинг");
+    expect(bar).toContain("Покинуть комнату");
+    expect(await page.locator("#panel").textContent()).not.toMatch(/\bReady\b|Your private brief/);
+    await shot(page, "briefing-ru-1366x768");
+    // And back, at any time.
+    await page.selectOption("#lang", "en");
+    expect(await page.locator("#private-brief").textContent()).toBe(briefOf("AM"));
+    expect(realProblems(w)).toEqual([]);
+    await w.context.close();
+  });
+});
