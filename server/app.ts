@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
-import { LIMITS, ROOM_NAME, RoomCodeSchema } from "../shared/protocol/index.ts";
+import { GameIdSchema, LIMITS, ROOM_NAME } from "../shared/protocol/index.ts";
 import type { Scenario } from "../shared/scenarios/schema.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
 import { CouncilRoom, RESTORE_KEY } from "./rooms/council.ts";
@@ -140,7 +140,7 @@ export async function createApp(config: AppConfig): Promise<App> {
         res.json(games.filter((g) => !g.private));
       });
       app.get("/api/games/:id", async (req, res) => {
-        const code = RoomCodeSchema.safeParse(req.params.id);
+        const code = GameIdSchema.safeParse(req.params.id);
         const game = code.success ? await store.getGame(code.data) : undefined;
         if (!game) {
           res.status(404).json({ error: "ERR_NOT_FOUND" });

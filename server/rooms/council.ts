@@ -40,6 +40,8 @@ import {
 import {
   ActionSchema,
   apply,
+  campaignOrder,
+  carryForward,
   createGame,
   deputySeats,
   legalActions,
@@ -52,6 +54,7 @@ import {
   type Seat,
   type StateId,
   type BotKind,
+  type CampaignCarry,
 } from "../../shared/rules/index.ts";
 import type { StoredGame } from "../storage/index.ts";
 import { projectPublic, projectSecret } from "../sync/project.ts";
@@ -61,6 +64,8 @@ import { roomServices } from "./services.ts";
 
 interface UserData {
   seat: Seat | null;
+  /** Counted in the synced number of spectators. */
+  watching: boolean;
   muted: Set<string>;
 }
 
@@ -112,6 +117,14 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
 
   private game!: GameState;
   private log: LoggedAction[] = [];
+  /** The store's id of the game now played: the room code, or `CODE-2`… in a campaign. */
+  private gameId = "";
+  /** A campaign's scenarios from the first on (one entry otherwise), and the index of the one played. */
+  private parts: string[] = [];
+  private part = 0;
+  private campaignTimer: Delayed | null = null;
+  /** What the previous games of this campaign passed on to the one now played. */
+  private carry: CampaignCarry | undefined;
   private options!: CreateOptions;
   private timers!: Required<Timers>;
   private thinkMs = 0;
@@ -146,8 +159,15 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       this.options = parsed.data;
     }
     const opts = this.options;
+    const first = scenarios.get(opts.scenario);
+    if (!first) throw new ServerError(400, `unknown scenario: ${opts.scenario}`);
+    this.parts = opts.campaign
+      ? campaignOrder(scenarios.values())
+          .map((sc) => sc.id)
+          .filter((_id, i, all) => i >= all.indexOf(first.id))
+      : [first.id];
     const scenario = scenarios.get(stored?.scenarioId ?? opts.scenario);
-    if (!scenario) throw new ServerError(400, `unknown scenario: ${opts.scenario}`);
+    if (!scenario) throw new ServerError(400, `unknown scenario: ${stored?.scenarioId}`);
     this.timers = { ...defaults.timers, ...opts.timers };
     this.thinkMs = opts.thinkMs ?? defaults.thinkMs;
     this.graceSeconds = opts.graceSeconds ?? defaults.graceSeconds;
@@ -169,7 +189,11 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       this.game = r.state;
       this.log = stored.log.map(({ seat, action }) => ({ seat, action }));
       this.chat = stored.chat.map((c) => ({ ...c }));
-      this.roomId = stored.id;
+      const [code, n] = stored.id.split("-");
+      this.roomId = code as string;
+      this.gameId = stored.id;
+      this.part = n ? Number(n) - 1 : 0;
+      this.carry = stored.carry;
     } else {
       const seed = String(opts.seed ?? randomBytes(8).toString("hex"));
       this.game = createGame({ scenario, seed, seats: { deputies: opts.deputies ?? {} } });
@@ -185,30 +209,10 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
         createdAt: Date.now(),
       });
       this.roomId = code;
+      this.gameId = code;
     }
 
-    for (const id of scenario.members) {
-      this.slots.set(id, {
-        seat: id,
-        leader: true,
-        botKind: opts.bots?.[id] ?? null,
-        claim: null,
-        sessionId: null,
-        away: false,
-        awayTimer: null,
-      });
-      for (const d of deputySeats(this.game, id)) {
-        this.slots.set(d, {
-          seat: d,
-          leader: false,
-          botKind: null,
-          claim: null,
-          sessionId: null,
-          away: false,
-          awayTimer: null,
-        });
-      }
-    }
+    this.buildSlots();
     for (const c of stored?.claims ?? []) {
       const slot = this.slots.get(c.seat as Seat);
       if (!slot) continue;
@@ -218,8 +222,11 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     }
 
     this.state.code = this.roomId;
+    this.state.spectators = 0;
+    this.state.deadline = 0;
+    this.state.part = this.part + 1;
+    this.state.parts = this.parts.length;
     projectPublic(this.state, this.game);
-    for (const slot of this.slots.values()) this.state.seats.set(slot.seat, new SeatInfo());
     this.refreshSeats();
     this.metadata = {
       scenarioId: scenario.id,
@@ -244,6 +251,45 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     }
   }
 
+  /**
+   * The seats of the game now played: a leader per member, its deputies. Slots of seats that stay
+   * (a campaign's next game) keep their holders; the holders of seats that go become spectators.
+   */
+  private buildSlots(): void {
+    const old = this.slots;
+    this.slots = new Map();
+    const keep = (seat: Seat, leader: boolean, botKind: BotKind | null) => {
+      const slot = old.get(seat) ?? {
+        seat,
+        leader,
+        botKind,
+        claim: null,
+        sessionId: null,
+        away: false,
+        awayTimer: null,
+      };
+      old.delete(seat);
+      this.slots.set(seat, slot);
+    };
+    for (const id of this.game.scenario.members) {
+      keep(id, true, this.options.bots?.[id] ?? null);
+      for (const d of deputySeats(this.game, id)) keep(d, false, null);
+    }
+    for (const gone of old.values()) {
+      this.clearAway(gone);
+      const client = gone.sessionId ? this.clients.get(gone.sessionId) : undefined;
+      if (client?.userData) {
+        client.userData.seat = null;
+        client.userData.watching = true;
+        this.state.spectators += 1;
+      }
+      this.state.seats.delete(gone.seat);
+      this.state.secrets.delete(gone.seat);
+    }
+    for (const slot of this.slots.values())
+      if (!this.state.seats.has(slot.seat)) this.state.seats.set(slot.seat, new SeatInfo());
+  }
+
   private async codeInUse(code: string): Promise<boolean> {
     return (await matchMaker.query({ roomId: code })).length > 0;
   }
@@ -263,7 +309,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     if (!parsed.success)
       throw new ServerError(400, `bad join options: ${parsed.error.issues[0]?.message ?? ""}`);
     const opts = parsed.data;
-    client.userData = { seat: null, muted: new Set() };
+    client.userData = { seat: null, watching: false, muted: new Set() };
     client.view = new StateView();
     let token: string | null = null;
     let slot: Slot | undefined;
@@ -286,7 +332,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       if (slot) {
         token = randomBytes(18).toString("base64url");
         const claim = { tokenHash: hashToken(token), name: opts.name || slot.seat };
-        await roomServices().store.claimSeat(this.roomId, { seat: slot.seat, ...claim });
+        await roomServices().store.claimSeat(this.gameId, { seat: slot.seat, ...claim });
         // A seat can be claimed by two joins racing; the later one finds it taken.
         if (slot.sessionId || slot.away) throw new ServerError(409, "ERR_SEAT_TAKEN");
         slot.claim = claim;
@@ -300,6 +346,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       client.userData.seat = slot.seat;
       client.view.add(projectSecret(this.state, this.game, slot.seat));
     } else {
+      client.userData.watching = true;
       this.state.spectators += 1;
     }
     this.refreshSeats();
@@ -353,7 +400,8 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       this.refreshSeats();
       this.broadcastPatch();
       this.scheduleBots();
-    } else if (client.userData && client.userData.seat === null && this.state.spectators > 0) {
+    } else if (client.userData?.watching) {
+      client.userData.watching = false;
       this.state.spectators -= 1;
       this.broadcastPatch();
     }
@@ -481,7 +529,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   /** Stores the accepted action, and only then makes it the room's state and sends it out. */
   private async commit(seat: Seat, action: Action, next: GameState): Promise<void> {
     const at = Date.now();
-    await roomServices().store.appendAction(this.roomId, this.log.length, { seat, action, at });
+    await roomServices().store.appendAction(this.gameId, this.log.length, { seat, action, at });
     const phaseBefore = this.game.phase;
     this.log.push({ seat, action });
     this.game = next;
@@ -494,8 +542,9 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     }
     if (next.ended) {
       // The result is on record before anyone sees the debrief.
-      await roomServices().store.finishGame(this.roomId, outcomeOf(next), at);
-      this.finishLocally();
+      await roomServices().store.finishGame(this.gameId, outcomeOf(next), at);
+      if (this.part + 1 < this.parts.length) await this.prepareNextPart();
+      else this.finishLocally();
       this.broadcastPatch();
       return;
     }
@@ -504,8 +553,75 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     this.scheduleBots();
   }
 
+  /**
+   * A campaign's game has ended: the next one is stored at once (so a restart resumes the campaign
+   * there), and begins after the debrief pause, carrying credibility and grievances forward.
+   */
+  private async prepareNextPart(): Promise<void> {
+    const { store, scenarios } = roomServices();
+    const nextPart = this.part + 1;
+    const scenario = scenarios.get(this.parts[nextPart] as string);
+    if (!scenario) return this.finishLocally();
+    const carry = carryForward(this.game, this.carry);
+    const seed = `${this.game.seed.replace(/#\d+$/, "")}#${nextPart + 1}`;
+    const nextGame = createGame({ scenario, seed, seats: { deputies: this.options.deputies ?? {} }, carry });
+    const nextId = `${this.roomId}-${nextPart + 1}`;
+    await store.createGame({
+      id: nextId,
+      scenarioId: scenario.id,
+      seed,
+      rulesVersion: nextGame.rulesVersion,
+      seats: nextGame.seats,
+      carry,
+      options: this.options,
+      createdAt: Date.now(),
+    });
+    for (const slot of this.slots.values()) {
+      if (slot.claim && (scenario.members as readonly string[]).includes(slot.seat.split(".")[0] as string)) {
+        await store.claimSeat(nextId, { seat: slot.seat, ...slot.claim });
+      }
+    }
+    this.phaseTimer?.clear();
+    this.botTimer?.clear();
+    this.botTimer = null;
+    const pauseMs = Math.round((this.options.campaignPauseSeconds ?? 120) * 1000);
+    this.state.deadline = Date.now() + pauseMs;
+    this.campaignTimer = this.clock.setTimeout(() => {
+      void this.enqueue(() => this.startPart(nextPart, nextId, nextGame, carry));
+    }, pauseMs);
+  }
+
+  private startPart(part: number, gameId: string, game: GameState, carry: CampaignCarry): void {
+    this.campaignTimer = null;
+    this.carry = carry;
+    this.part = part;
+    this.gameId = gameId;
+    this.game = game;
+    this.log = [];
+    this.bots.clear();
+    this.buildSlots();
+    this.state.scenario = "";
+    this.state.timeline.clear();
+    this.state.part = part + 1;
+    projectPublic(this.state, game);
+    for (const slot of this.slots.values())
+      if (this.state.secrets.has(slot.seat)) projectSecret(this.state, game, slot.seat);
+    this.refreshSeats();
+    if (this.metadata) {
+      void this.setMetadata({
+        ...this.metadata,
+        scenarioId: game.scenario.id,
+        title: game.scenario.title.en,
+      }).then(() => this.updateMeta());
+    }
+    this.armPhaseTimer();
+    this.broadcastPatch();
+    this.scheduleBots();
+  }
+
   private finishLocally(): void {
     this.finished = true;
+    this.campaignTimer?.clear();
     this.phaseTimer?.clear();
     this.botTimer?.clear();
     this.state.deadline = 0;
@@ -635,7 +751,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     const line: ChatLine = { from: seat, to: to ?? null, text, at: now };
     // Chat has its own queue: lines are stored, then delivered, in the order they came.
     this.chatQueue = this.chatQueue
-      .then(() => roomServices().store.appendChat(this.roomId, line))
+      .then(() => roomServices().store.appendChat(this.gameId, line))
       .then(() => {
         this.chat.push(line);
         for (const c of this.clients) {

@@ -52,6 +52,9 @@ export const CouncilState = schema(
     seats: t.map(SeatInfo),
     secrets: t.map(Secret).view(),
     spectators: t.uint16(),
+    /** A campaign's game now being played (1-based) and how many there are; 1 of 1 otherwise. */
+    part: t.uint8(),
+    parts: t.uint8(),
     /** Solo practice: the room clock and the bots are paused. */
     paused: t.boolean(),
   },

@@ -29,6 +29,13 @@ export const RoomCodeSchema = z
   .toUpperCase()
   .regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`), "not a room code");
 
+/** A game's id: its room's code, and for a campaign's later games `-2`, `-3`… */
+export const GameIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}(-[0-9]{1,2})?$`), "not a game id");
+
 /** Limits the server enforces (and a client may check first). */
 export const LIMITS = {
   /** Characters in one chat message. */
@@ -82,6 +89,13 @@ export const CreateOptionsSchema = z.object({
   graceSeconds: z.number().min(0).max(3600).optional(),
   /** Private rooms are not listed in the lobby; they are joined by code. */
   private: z.boolean().optional(),
+  /**
+   * Play a campaign: the scenarios in date order from `scenario` on, each a game of its own, with
+   * alliance credibility and grievances carried forward. Seats carry over where the state is a member.
+   */
+  campaign: z.boolean().optional(),
+  /** Seconds the debrief of a campaign's game stays up before the next scenario begins. */
+  campaignPauseSeconds: z.number().min(0).max(3600).optional(),
 });
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 

@@ -75,6 +75,7 @@ export function gameSuite(server: () => TestServer): void {
         playSeat(ru, "RU", "historical", privacyCheck("RU", others, seed)),
       ];
       spec.onStateChange(() => hasState(spec) && privacyCheck(null, others, seed)(decoded(spec)));
+      await until(() => hasState(spec) && decoded(spec).spectators === 1, 3000, "the spectator count");
 
       await until(() => hasState(kz) && decoded(kz).phase !== "briefing", 10_000, "the briefing to end");
       kz.send("chat", { text: "We ask the Council for help under Article 4." });
@@ -219,6 +220,91 @@ export function gameSuite(server: () => TestServer): void {
         await Promise.all(rooms.map(({ room }) => room.leave()));
       });
       await Promise.all(games);
+    });
+
+    test("a campaign plays its scenarios in date order, each a game of its own, carrying credibility and seats", async () => {
+      const srv = server();
+      const kz = await srv.create({
+        scenario: "kazakhstan-2022-01",
+        campaign: true,
+        campaignPauseSeconds: 0.3,
+        seed: "campaign-1",
+        bots: { RU: "historical", BY: "historical", AM: "historical", KG: "historical", TJ: "historical" },
+        timers: FAST,
+        thinkMs: 2,
+        seat: "KZ",
+      });
+      const code = kz.roomId;
+      const spec = await srv.join(code, { spectator: true });
+      const player = playSeat(kz, "KZ");
+      const parts = () =>
+        (spec.state as unknown as { part: number; parts: number } | undefined) ?? { part: 0, parts: 0 };
+      await until(
+        () => hasState(spec) && parts().parts === 2 && decoded(spec).debrief !== null,
+        20_000,
+        "the first debrief",
+      );
+      expect(parts().part).toBe(1);
+      const firstEnd = decoded(spec);
+      await until(
+        () => parts().part === 2 && decoded(spec).scenario.id === "armenia-2022-09",
+        10_000,
+        "the second game",
+      );
+      expect(decoded(spec).debrief).toBeNull();
+      expect(decoded(spec).timeline.length).toBeLessThan(firstEnd.timeline.length);
+      // KZ keeps its seat, and now holds its brief for the new scenario.
+      await until(
+        () =>
+          JSON.stringify(decoded(kz).secrets.KZ ?? {}).includes(
+            briefsOf("armenia-2022-09").find((b) => b.seat === "KZ")?.brief ?? "?",
+          ),
+        5000,
+        "KZ's new brief",
+      );
+      expect(Object.keys(decoded(kz).secrets)).toEqual(["KZ"]);
+      expect(decoded(spec).seats.KZ?.holder).toBe("human");
+      await until(() => decoded(spec).debrief !== null && parts().part === 2, 20_000, "the last debrief");
+      player.stop();
+
+      const one = await srv.app.store.getGame(code);
+      const two = await srv.app.store.getGame(`${code}-2`);
+      expect(one?.status).toBe("finished");
+      expect(two?.status).toBe("finished");
+      expect(two?.scenarioId).toBe("armenia-2022-09");
+      expect(two?.carry?.credibility).toBe(one?.result?.tracks.credibility);
+      expect(two?.claims.map((c) => c.seat)).toEqual(["KZ"]);
+      const pub = (await (await fetch(`${srv.url}/api/games/${code}-2`)).json()) as {
+        status: string;
+        log: unknown[];
+      };
+      expect(pub.status).toBe("finished");
+      expect(pub.log.length).toBe(decoded(spec).version);
+      await Promise.all([kz.leave(), spec.leave()]);
+    });
+
+    test("in a campaign, the leader of a state that is no longer a member watches the next game as a spectator", async () => {
+      const srv = server();
+      const uz = await srv.create({
+        scenario: "kyrgyzstan-2010-06",
+        campaign: true,
+        campaignPauseSeconds: 0.2,
+        timers: FAST,
+        thinkMs: 2,
+        seat: "UZ",
+      });
+      const player = playSeat(uz, "UZ");
+      const parts = () =>
+        (uz.state as unknown as { part: number; parts: number } | undefined) ?? { part: 0, parts: 0 };
+      await until(() => hasState(uz) && parts().part === 2, 30_000, "the second game");
+      await until(() => decoded(uz).scenario.id === "armenia-2020-karabakh", 5000, "the second scenario");
+      expect(parts().parts).toBe(5);
+      const d = decoded(uz);
+      expect(d.seats.UZ).toBeUndefined();
+      expect(d.secrets).toEqual({});
+      expect(d.spectators).toBe(1);
+      player.stop();
+      await uz.leave();
     });
 
     test("the HTTP API: health, scenarios, the lobby of public rooms, recent games, 404s", async () => {
