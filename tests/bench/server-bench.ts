@@ -143,7 +143,17 @@ let peakRss = baseRss;
 let activeRooms = 0;
 let rssAtFull: number[] = [];
 
-const scenarios = new WeakMap<object, unknown>();
+const scenarios = new Map<string, unknown>();
+/** The six seat clients of a table decode the same public view: once per room and version. */
+const publicViews = new Map<string, { version: number; pub: Record<string, unknown> }>();
+
+function publicOf(code: string, version: number, pub: Map<string, string>): Record<string, unknown> {
+  const hit = publicViews.get(code);
+  if (hit && hit.version === version) return hit.pub;
+  const fresh = unflatten(pub.entries());
+  publicViews.set(code, { version, pub: fresh });
+  return fresh;
+}
 
 function decode(room: SdkRoom, seat: string): { view: SeatView; legal: LegalAction[] } | null {
   const s = room.state as unknown as {
@@ -161,8 +171,8 @@ function decode(room: SdkRoom, seat: string): { view: SeatView; legal: LegalActi
     legal?: Record<string, Omit<LegalAction, "type">>;
   };
   const view = {
-    ...unflatten(s.pub.entries()),
-    scenario: scenarioOf(room, s.scenario),
+    ...publicOf(room.roomId, s.version, s.pub),
+    scenario: scenarioOf(s.scenario),
     timeline: [],
     debrief: null,
     version: s.version,
@@ -173,11 +183,11 @@ function decode(room: SdkRoom, seat: string): { view: SeatView; legal: LegalActi
   return { view, legal: legalFromObject(legal) };
 }
 
-function scenarioOf(room: SdkRoom, json: string): unknown {
-  let sc = scenarios.get(room);
+function scenarioOf(json: string): unknown {
+  let sc = scenarios.get(json);
   if (sc === undefined) {
     sc = JSON.parse(json) as unknown;
-    scenarios.set(room, sc);
+    scenarios.set(json, sc);
   }
   return sc;
 }
@@ -270,6 +280,7 @@ async function table(index: number): Promise<void> {
         }
       });
       if (rooms.length === CLIENTS) activeRooms--;
+      if (rooms[0]) publicViews.delete(rooms[0].roomId);
       await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
     }
   }
