@@ -180,6 +180,37 @@ export function inputSuite(server: () => TestServer): void {
       await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
     });
 
+    test("chat: a muted seat is not heard by who muted it; a seat that chats too fast is told to wait", async () => {
+      const t = await table(server());
+      const [kzBox, ruBox, specBox] = [boxOf(t.kz), boxOf(t.ru), boxOf(t.spec)];
+      t.ru.send("mute", { seat: "KZ", muted: true });
+      await sleep(50);
+      t.kz.send("chat", { text: "one" });
+      await until(() => specBox.chat.length === 1 && kzBox.chat.length === 1, 3000, "the first line");
+      await sleep(50);
+      expect(ruBox.chat).toEqual([]);
+      t.ru.send("mute", { seat: "KZ", muted: false });
+      await sleep(50);
+      t.kz.send("chat", { text: "two" });
+      await until(() => ruBox.chat.length === 1, 3000, "the second line");
+      expect(ruBox.chat[0]?.text).toBe("two");
+      // Five lines per ten seconds: KZ has sent two, so three more pass and the sixth is refused.
+      for (const text of ["3", "4", "5"]) t.kz.send("chat", { text });
+      await until(() => specBox.chat.length === 5, 3000, "five lines");
+      await refused(t, t.kz, () => t.kz.send("chat", { text: "6" }), "ERR_RATE_LIMITED");
+      // The stored record has the five lines; a late joiner gets them as history.
+      expect((await server().app.store.getGame(t.code))?.chat.map((c) => c.text)).toEqual([
+        "one",
+        "two",
+        "3",
+        "4",
+        "5",
+      ]);
+      const late = await server().join(t.code, { spectator: true });
+      await until(() => boxOf(late).history.length === 5, 3000, "the chat history");
+      await Promise.all([t.kz, t.ru, t.deputy, t.spec, late].map((r) => r.leave()));
+    });
+
     test("joins that are refused: a taken seat, an unknown seat, a stale or forged seat token", async () => {
       const srv = server();
       const t = await table(srv);
