@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --rooms 100 --clients 10 --duration 45 --json]`
+ * `npm run bench:server [-- --rooms 100 --clients 10 --duration 45 --workers 1 --json]`
  *
  * Starts the real server as a separate process (SQLite in a temporary folder) and fills it with N
  * rooms × M clients: six leader seats, each played by a bot on the client side with a think delay,
@@ -12,12 +12,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { Encoder, Reflection } from "@colyseus/schema";
-import { createBot } from "../../shared/bots/index.ts";
-import { legalFromObject, unflatten, unpackTimelineEntry } from "../../shared/protocol/index.ts";
-import type { LegalAction, SeatView } from "../../shared/rules/index.ts";
 import { CouncilState } from "../../server/sync/schema.ts";
+import type { WorkerInput, WorkerResult } from "./server-bench-clients.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -30,6 +29,7 @@ const DURATION_S = opt("duration", 45);
 const THINK_MIN = opt("think-min", 500);
 const THINK_MAX = opt("think-max", 1500);
 const JSON_OUT = args.includes("--json");
+const WORKERS = Math.max(1, Math.min(availableParallelism(), opt("workers", 1)));
 const SCENARIOS = ["kazakhstan-2022-01", "armenia-2022-09", "armenia-2021-05", "armenia-2020-karabakh"];
 const TIMERS = {
   briefing: 3,
@@ -46,35 +46,6 @@ const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
 };
 
-// ── Byte counting: every frame a client receives, by its protocol code ─────────────────────
-interface Frames {
-  join: number;
-  fullState: number;
-  patches: number[];
-}
-const frames = new WeakMap<object, Frames>();
-const Base = globalThis.WebSocket;
-class CountingWebSocket extends Base {
-  constructor(url: string | URL, opts?: string | string[] | Record<string, unknown>) {
-    super(url, opts as string[]);
-    const f: Frames = { join: 0, fullState: 0, patches: [] };
-    frames.set(this, f);
-    this.addEventListener("message", (e: MessageEvent) => {
-      const data = e.data as ArrayBuffer;
-      const bytes = data.byteLength;
-      const code = new Uint8Array(data)[0];
-      if (code === 10) f.join += bytes;
-      else if (code === 14 && f.fullState === 0) f.fullState = bytes;
-      else if (code === 15) f.patches.push(bytes);
-    });
-  }
-}
-globalThis.WebSocket = CountingWebSocket as typeof WebSocket;
-const { Client } = await import("@colyseus/sdk");
-type SdkRoom = Awaited<ReturnType<InstanceType<typeof Client>["joinById"]>>;
-const framesOf = (room: SdkRoom): Frames | undefined =>
-  frames.get((room.connection as unknown as { transport: { ws: object } }).transport.ws);
-
 // ── The server process ───────────────────────────────────────────────────────────────────
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -90,7 +61,12 @@ const dataDir = mkdtempSync(join(tmpdir(), "unanimity-bench-"));
 const PROFILE = args.includes("--profile");
 const server = spawn(
   process.execPath,
-  [...(PROFILE ? ["--cpu-prof", "--cpu-prof-dir=test-results/server-profile"] : []), "server/main.ts"],
+  [
+    ...(PROFILE ? ["--cpu-prof", "--cpu-prof-dir=test-results/server-profile"] : []),
+    // Extra node flags for the server, to try settings: BENCH_SERVER_FLAGS="--max-semi-space-size=64".
+    ...(process.env.BENCH_SERVER_FLAGS?.split(" ").filter(Boolean) ?? []),
+    "server/main.ts",
+  ],
   {
     cwd: ROOT,
     env: {
@@ -127,195 +103,73 @@ log(
   `server pid ${server.pid} on ${url}; ${ROOMS} rooms × ${CLIENTS} clients for ${DURATION_S} s; base RSS ${baseRss.toFixed(1)} MB`,
 );
 
-// ── The tables ───────────────────────────────────────────────────────────────────────────
-const latencies: number[] = [];
-const seatJoinBytes: number[] = [];
-const spectatorJoinBytes: number[] = [];
-const patchBytes: number[] = [];
-let actions = 0;
-/** Actions the rooms accepted (from the final versions). */
-let accepted = 0;
-let refused = 0;
-let games = 0;
-let failures = 0;
+// ── The clients, in worker threads ───────────────────────────────────────────────────────
 const endAt = Date.now() + DURATION_S * 1000;
 let peakRss = baseRss;
-let activeRooms = 0;
 let rssAtFull: number[] = [];
-
-const scenarios = new Map<string, unknown>();
-/** The six seat clients of a table decode the same public view: once per room and version. */
-const publicViews = new Map<string, { version: number; pub: Record<string, unknown> }>();
-
-function publicOf(code: string, version: number, pub: Map<string, string>): Record<string, unknown> {
-  const hit = publicViews.get(code);
-  if (hit && hit.version === version) return hit.pub;
-  const fresh = unflatten(pub.entries());
-  publicViews.set(code, { version, pub: fresh });
-  return fresh;
-}
-
-function decode(room: SdkRoom, seat: string): { view: SeatView; legal: LegalAction[] } | null {
-  const s = room.state as unknown as {
-    version: number;
-    phase: string;
-    scenario: string;
-    pub: Map<string, string>;
-    timeline: string[];
-    debrief: string;
-    secrets?: Map<string, { fields: Map<string, string> }>;
-  };
-  const secret = s.secrets?.get(seat);
-  if (!secret || !s.pub) return null;
-  const { legal, ...priv } = unflatten(secret.fields.entries()) as {
-    legal?: Record<string, Omit<LegalAction, "type">>;
-  };
-  const view = {
-    ...publicOf(room.roomId, s.version, s.pub),
-    scenario: scenarioOf(s.scenario),
-    timeline: [],
-    debrief: null,
-    version: s.version,
-    phase: s.phase,
-    seat,
-    private: priv,
-  } as unknown as SeatView;
-  return { view, legal: legalFromObject(legal) };
-}
-
-function scenarioOf(json: string): unknown {
-  let sc = scenarios.get(json);
-  if (sc === undefined) {
-    sc = JSON.parse(json) as unknown;
-    scenarios.set(json, sc);
-  }
-  return sc;
-}
-
-function playSeat(room: SdkRoom, seat: string): () => void {
-  const bot = createBot("historical", `bench:${seat}`);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: { v: number; t0: number; tl: number } | null = null;
-  let stopped = false;
-  room.onMessage("error", () => {
-    if (pending) refused++;
-    pending = null;
-  });
-  const act = () => {
-    timer = null;
-    if (stopped) return;
-    const st = room.state as unknown as { version: number; phase: string; timeline: string[] };
-    if (st.phase === "debrief" || pending) return;
-    const sv = decode(room, seat);
-    if (!sv || sv.legal.length === 0) return;
-    const action = bot.act(sv.view, sv.legal);
-    if (!action) return;
-    pending = { v: st.version, t0: performance.now(), tl: st.timeline.length };
-    room.send("action", { v: st.version, action });
-  };
-  room.onStateChange((st: unknown) => {
-    const s = st as { version: number; timeline: string[] };
-    if (pending && s.version > pending.v) {
-      const mine = s.timeline.slice(pending.tl).some((e) => unpackTimelineEntry(e).seat === seat);
-      if (mine) {
-        latencies.push(performance.now() - pending.t0);
-        actions++;
-      }
-      pending = null;
-    }
-    if (!timer && !stopped) timer = setTimeout(act, THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
-  });
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-  };
-}
-
-async function table(index: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, (index * 5000) / ROOMS));
-  let round = 0;
-  while (Date.now() < endAt) {
-    const scenario = SCENARIOS[(index + round++) % SCENARIOS.length] as string;
-    const rooms: SdkRoom[] = [];
-    const stops: (() => void)[] = [];
-    try {
-      const seats = ["RU", "KZ", "BY", "AM", "KG", "TJ"];
-      const quiet = (r: SdkRoom) => {
-        for (const t of ["seat", "chatHistory", "chat"]) r.onMessage(t, () => undefined);
-        rooms.push(r);
-        return r;
-      };
-      const first = quiet(
-        await new Client(url).create("council", { scenario, timers: TIMERS, seat: seats[0] }),
-      );
-      for (const seat of seats.slice(1)) quiet(await new Client(url).joinById(first.roomId, { seat }));
-      for (let i = 6; i < CLIENTS; i++)
-        quiet(await new Client(url).joinById(first.roomId, { spectator: true }));
-      activeRooms++;
-      rooms.forEach((r, i) => {
-        if (i < 6) stops.push(playSeat(r, seats[i] as string));
-        else r.onMessage("error", () => undefined);
-      });
-      const spec = rooms[rooms.length - 1] as SdkRoom;
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          const s = spec.state as unknown as { debrief?: string };
-          if (s?.debrief || Date.now() > endAt) resolve();
-          else setTimeout(check, 100);
-        };
-        check();
-      });
-      if ((spec.state as unknown as { debrief?: string }).debrief) games++;
-      accepted += (spec.state as unknown as { version?: number } | undefined)?.version ?? 0;
-    } catch (err) {
-      failures++;
-      log("table error:", err instanceof Error ? err.message : err);
-    } finally {
-      for (const s of stops) s();
-      rooms.forEach((r, i) => {
-        const f = framesOf(r);
-        if (f) {
-          (i < 6 ? seatJoinBytes : spectatorJoinBytes).push(f.join + f.fullState);
-          patchBytes.push(...f.patches);
-        }
-      });
-      if (rooms.length === CLIENTS) activeRooms--;
-      if (rooms[0]) publicViews.delete(rooms[0].roomId);
-      await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
-    }
-  }
-}
-
+const progress = new Map<number, { active: number; actions: number }>();
+const activeRooms = () => [...progress.values()].reduce((n, p) => n + p.active, 0);
+const cpuStart = serverCpuSeconds();
 const sampler = setInterval(() => {
   const rss = rssMB();
   peakRss = Math.max(peakRss, rss);
-  if (activeRooms >= ROOMS * 0.95) rssAtFull.push(rss);
+  if (activeRooms() >= ROOMS * 0.95) rssAtFull.push(rss);
+  const actions = [...progress.values()].reduce((n, p) => n + p.actions, 0);
   log(
-    `  ${Math.round((endAt - Date.now()) / 1000)} s left: ${activeRooms} rooms, ${actions} actions, RSS ${rss.toFixed(1)} MB`,
+    `  ${Math.round((endAt - Date.now()) / 1000)} s left: ${activeRooms()} rooms, ${actions} actions, RSS ${rss.toFixed(1)} MB`,
   );
 }, 5000);
-const cpuStart = serverCpuSeconds();
-const clientCpuStart = process.cpuUsage();
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-loopDelay.enable();
-// Tables still joining when the time is up are not waited for long.
-await Promise.race([
-  Promise.all(Array.from({ length: ROOMS }, (_, i) => table(i))),
-  new Promise((r) => setTimeout(r, (DURATION_S + 20) * 1000)),
-]);
+const results = await Promise.all(
+  Array.from({ length: WORKERS }, (_, w) => {
+    const workerData: WorkerInput = {
+      url,
+      tables: Array.from({ length: ROOMS }, (_, i) => i).filter((i) => i % WORKERS === w),
+      rooms: ROOMS,
+      clients: CLIENTS,
+      endAt,
+      thinkMin: THINK_MIN,
+      thinkMax: THINK_MAX,
+      scenarios: SCENARIOS,
+      timers: TIMERS,
+    };
+    const worker = new Worker(new URL("./server-bench-clients.ts", import.meta.url), { workerData });
+    return new Promise<WorkerResult>((resolve, reject) => {
+      worker.on(
+        "message",
+        (m: { log?: string; progress?: { active: number; actions: number }; result?: WorkerResult }) => {
+          if (m.log) log(m.log);
+          if (m.progress) progress.set(w, m.progress);
+          if (m.result) resolve(m.result);
+        },
+      );
+      worker.on("error", reject);
+    });
+  }),
+);
 const cpuUsed = serverCpuSeconds() - cpuStart;
-const clientCpu = process.cpuUsage(clientCpuStart);
-loopDelay.disable();
+clearInterval(sampler);
 const serverSide = (
   (await (await fetch(`${url}/healthz`)).json()) as {
     actions: { count: number; p50Ms: number; p99Ms: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
   }
 ).actions;
-clearInterval(sampler);
 server.kill("SIGTERM");
 await new Promise((r) => server.once("exit", r));
 rmSync(dataDir, { recursive: true, force: true });
 
+const all = <K extends keyof WorkerResult>(k: K) => results.map((r) => r[k]);
+const latencies = (all("latencies") as number[][]).flat();
+const seatJoinBytes = (all("seatJoinBytes") as number[][]).flat();
+const spectatorJoinBytes = (all("spectatorJoinBytes") as number[][]).flat();
+const patchBytes = (all("patchBytes") as number[][]).flat();
+const sum = (k: "accepted" | "refused" | "games" | "failures" | "cpuSeconds") =>
+  (all(k) as number[]).reduce((a, b) => a + b, 0);
+const accepted = sum("accepted");
+const refused = sum("refused");
+const games = sum("games");
+const failures = sum("failures");
+const clientCpuSeconds = sum("cpuSeconds");
+const clientLoopDelayP99 = Math.max(...(all("loopDelayP99Ms") as number[]));
 // ── Results ──────────────────────────────────────────────────────────────────────────────
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
@@ -340,8 +194,9 @@ const result = {
   serverP99Ms: serverSide.p99Ms,
   serverLoopDelayP99Ms: serverSide.loopDelayP99Ms,
   serverLoopDelayMaxMs: serverSide.loopDelayMaxMs,
-  clientCpuShare: Number(((clientCpu.user + clientCpu.system) / 1e6 / DURATION_S).toFixed(2)),
-  clientLoopDelayP99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(1)),
+  clientCpuShare: Number((clientCpuSeconds / DURATION_S).toFixed(2)),
+  clientLoopDelayP99Ms: Number(clientLoopDelayP99.toFixed(1)),
+  clientWorkers: WORKERS,
   refusedActions: refused,
   tableFailures: failures,
   p50Ms: Number(pct(latencies, 50).toFixed(2)),
@@ -365,7 +220,7 @@ rooms × clients        ${ROOMS} × ${CLIENTS} (${result.clients} clients), ${DU
 server CPU             ${result.serverCpuShare} cores on average, ${result.serverCpuMsPerAction} ms per action (with its patches to ${CLIENTS} clients)
 action → patch         p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${latencies.length} actions, seen by the clients   (goal: p99 ≤ 100 ms)
   in the server        p50 ${result.serverP50Ms} ms, p99 ${result.serverP99Ms} ms from the message to its patch sent (last ${Math.min(serverSide.count, 4096)} actions); event-loop delay p99 ${result.serverLoopDelayP99Ms} ms, max ${result.serverLoopDelayMaxMs} ms
-  bench clients        ${result.clientCpuShare} cores, event-loop delay p99 ${result.clientLoopDelayP99Ms} ms (the clients share this machine's 2 cores)
+  bench clients        ${result.clientCpuShare} cores in ${WORKERS} worker thread(s), event-loop delay p99 ${result.clientLoopDelayP99Ms} ms (they share this machine's cores with the server)
 join state per seat    median ${result.joinBytes} B, max ${result.joinBytesMax} B (spectator ${result.spectatorJoinBytes} B; of which schema handshake ${handshake} B)   (goal: ≤ 14 KB)
 patch per action       median ${result.medianPatchBytes} B, p99 ${result.p99PatchBytes} B over ${result.patches} patches   (goal: median ≤ 100 B)
 server memory          ${result.rssMB} MB with all rooms (base ${result.baseRssMB} MB, peak ${result.peakRssMB} MB): ${result.rssPerRoomMB} MB per room`);
