@@ -1,5 +1,5 @@
 /** Starting a real server on 127.0.0.1 and connecting real SDK clients to it. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
@@ -34,7 +34,12 @@ export function boxOf(room: Room): Inbox {
 
 export async function startServer(config: Partial<AppConfig> = {}): Promise<TestServer> {
   const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), "unanimity-test-"));
+  // A stand-in for the built client, served at `/`.
+  const clientDir = join(dataDir, "client");
+  mkdirSync(clientDir, { recursive: true });
+  writeFileSync(join(clientDir, "index.html"), "<!doctype html><title>Unanimity</title>");
   const app = await createApp({
+    clientDir,
     port: 0,
     host: "127.0.0.1",
     dataDir,

@@ -311,6 +311,9 @@ export function gameSuite(server: () => TestServer): void {
       const srv = server();
       const health = (await (await fetch(`${srv.url}/healthz`)).json()) as { ok: boolean };
       expect(health.ok).toBe(true);
+      const page = await fetch(`${srv.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>Unanimity</title>");
       const scenarios = (await (await fetch(`${srv.url}/api/scenarios`)).json()) as {
         id: string;
         members: string[];
