@@ -23,6 +23,7 @@ afterAll(async () => {
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   await db.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await db.query(`DROP SCHEMA IF EXISTS ${SCHEMA}_proc CASCADE`);
   await db.end();
 });
 
