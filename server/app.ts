@@ -42,6 +42,18 @@ export interface App {
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
 
 /** A game record without what no client may see: the seed, secret ballots, private chat, seat tokens. */
+/**
+ * A logged action as anyone may see it: a deputy's ballot stays secret, and a facilitator's secret
+ * instruction to one leader stays secret until the game is over (the debrief reveals it).
+ */
+function publicEntry(e: StoredGame["log"][number], finished: boolean): StoredGame["log"][number] | object {
+  if (e.action.type === "deputyVote") return { seat: e.seat, action: { type: "deputyVote" }, at: e.at };
+  if (e.action.type === "inject" && e.action.to && !finished) {
+    return { seat: e.seat, action: { type: "inject", to: e.action.to }, at: e.at };
+  }
+  return e;
+}
+
 export function publicRecord(g: StoredGame) {
   return {
     id: g.id,
@@ -53,9 +65,7 @@ export function publicRecord(g: StoredGame) {
     finishedAt: g.finishedAt,
     seats: g.seats,
     players: g.claims.map((c) => ({ seat: c.seat, name: c.name })),
-    log: g.log.map((e) =>
-      e.action.type === "deputyVote" ? { seat: e.seat, action: { type: "deputyVote" }, at: e.at } : e,
-    ),
+    log: g.log.map((e) => publicEntry(e, g.status === "finished")),
     chat: g.chat.filter((c) => c.to === null),
     result: g.result,
   };
