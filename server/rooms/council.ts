@@ -47,6 +47,8 @@ import {
   legalActions,
   outcomeOf,
   replay,
+  spectatorView,
+  view,
   type Action,
   type GameState,
   type LoggedAction,
@@ -142,7 +144,11 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   private finished = false;
   /** Solo practice: paused, with what was left of the phase timer. */
   private paused = false;
+  /** Shutting down: actions are refused (they would not reach the store before the room goes). */
+  private stopping = false;
   private pausedLeftMs = 0;
+  /** A classroom table: seats only by the tokens the classroom hands out (server/classroom). */
+  private classSession: string | null = null;
 
   override async onCreate(raw: unknown): Promise<void> {
     const { store, scenarios, defaults } = roomServices();
@@ -157,8 +163,12 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       if (!parsed.success)
         throw new ServerError(400, `bad room options: ${parsed.error.issues[0]?.message ?? ""}`);
       this.options = parsed.data;
+      const cls = (raw ?? {}) as { classSession?: unknown; key?: unknown };
+      if (typeof cls.classSession === "string" && cls.key === RESTORE_KEY)
+        this.options = { ...parsed.data, classSession: cls.classSession } as CreateOptions;
     }
     const opts = this.options;
+    this.classSession = (opts as { classSession?: string }).classSession ?? null;
     const first = scenarios.get(opts.scenario);
     if (!first) throw new ServerError(400, `unknown scenario: ${opts.scenario}`);
     this.parts = opts.campaign
@@ -290,6 +300,27 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       if (!this.state.seats.has(slot.seat)) this.state.seats.set(slot.seat, new SeatInfo());
   }
 
+  /**
+   * The process is stopping (SIGTERM): no new timer or bot move starts, what is queued is stored,
+   * and only then are the clients told to go. The record stays unfinished, so the game comes back
+   * (here after a restart, or in another process) when its players join its code again.
+   */
+  override async onBeforeShutdown(): Promise<void> {
+    this.stopping = true;
+    this.phaseTimer?.clear();
+    this.botTimer?.clear();
+    this.campaignTimer?.clear();
+    for (const slot of this.slots.values()) this.clearAway(slot);
+    // Bounded: a job queued while draining is waited for too, up to a few rounds.
+    for (let i = 0; i < 5; i++) {
+      const q = this.queue;
+      const c = this.chatQueue;
+      await Promise.all([q, c]);
+      if (q === this.queue && c === this.chatQueue) break;
+    }
+    await this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
   private async codeInUse(code: string): Promise<boolean> {
     return (await matchMaker.query({ roomId: code })).length > 0;
   }
@@ -320,7 +351,10 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       if (!slot) throw new ServerError(403, "ERR_BAD_TOKEN");
       token = opts.seatToken;
       this.evict(slot);
-    } else if (!opts.spectator) {
+    } else if (this.classSession && opts.seat) {
+      // A classroom's seats are handed out by the facilitator's classroom, never taken by a join.
+      throw new ServerError(403, "ERR_CLASSROOM_SEAT");
+    } else if (!opts.spectator && !this.classSession) {
       if (opts.seat) {
         slot = this.slots.get(opts.seat as Seat);
         if (!slot) throw new ServerError(404, "ERR_NO_SUCH_SEAT");
@@ -486,6 +520,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     const seat = client.userData?.seat;
     if (!seat) return this.sendError(client, "ERR_SPECTATOR", "action");
     if (this.paused) return this.sendError(client, "ERR_PAUSED", "action");
+    if (this.stopping) return this.sendError(client, "ERR_STORAGE", "action");
     const parsed = ClientMessages.action.safeParse(payload);
     if (!parsed.success) {
       const action = ActionSchema.safeParse((payload as { action?: unknown } | null)?.action);
@@ -521,6 +556,7 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
   }
 
   private enqueue(job: () => Promise<void> | void): Promise<void> {
+    if (this.stopping) return this.queue;
     const run = this.queue.then(job).catch((err: unknown) => console.error(`room ${this.roomId}:`, err));
     this.queue = run;
     return run;
@@ -706,27 +742,35 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
         detail: (parsed.error.issues[0]?.message ?? "").slice(0, 200),
       });
     const humans = [...this.slots.values()].filter((s) => s.claim).length;
-    if (humans > 1) return this.sendError(client, "ERR_NOT_SOLO", "pause");
+    // At a classroom table only the facilitator pauses.
+    if (humans > 1 || this.classSession) return this.sendError(client, "ERR_NOT_SOLO", "pause");
     const wanted = parsed.data.paused;
-    void this.enqueue(() => {
-      if (this.finished || wanted === this.paused) return;
-      if (wanted) {
-        this.pausedLeftMs = Math.max(0, this.state.deadline - Date.now());
-        this.timerGen++;
-        this.phaseTimer?.clear();
-        this.phaseTimer = null;
-        this.botTimer?.clear();
-        this.botTimer = null;
-        this.paused = true;
-        this.state.deadline = 0;
-      } else {
-        this.paused = false;
-        this.armPhaseTimer(this.pausedLeftMs);
-        this.scheduleBots();
-      }
-      this.state.paused = this.paused;
-      this.broadcastPatch();
-    });
+    void this.enqueue(() => this.setPaused(wanted));
+  }
+
+  private setPaused(wanted: boolean): void {
+    if (this.finished || wanted === this.paused) return;
+    if (wanted) {
+      this.pausedLeftMs = Math.max(0, this.state.deadline - Date.now());
+      this.freezeClock();
+      this.paused = true;
+    } else {
+      this.paused = false;
+      this.armPhaseTimer(this.pausedLeftMs);
+      this.scheduleBots();
+    }
+    this.state.paused = this.paused;
+    this.broadcastPatch();
+  }
+
+  /** Stops the phase timer and the bots (a stale expiry already queued does nothing). */
+  private freezeClock(): void {
+    this.timerGen++;
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    this.botTimer?.clear();
+    this.botTimer = null;
+    this.state.deadline = 0;
   }
 
   // ── Chat ───────────────────────────────────────────────────────────────────────────────
@@ -783,6 +827,143 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     if (!this.slots.has(parsed.data.seat as Seat)) return this.sendError(client, "ERR_NO_SUCH_SEAT", "mute");
     if (parsed.data.muted) client.userData?.muted.add(parsed.data.seat);
     else client.userData?.muted.delete(parsed.data.seat);
+  }
+
+  // ── For the classroom (server/classroom calls these through the matchmaker; no client can) ──
+
+  /**
+   * Hands a seat to a student: a new seat token (returned to the classroom, which gives it to that
+   * student only), stored like any claim. Whoever held the seat loses it; a bot plays it until the
+   * student connects.
+   */
+  async classSeat(
+    seat: string,
+    name: string,
+  ): Promise<{ ok: true; token: string } | { ok: false; code: string }> {
+    const slot = this.slots.get(seat as Seat);
+    if (!slot) return { ok: false, code: "ERR_NO_SUCH_SEAT" };
+    const token = randomBytes(18).toString("base64url");
+    const claim = { tokenHash: hashToken(token), name: name.slice(0, LIMITS.nameLength) };
+    await roomServices().store.claimSeat(this.gameId, { seat: slot.seat, ...claim });
+    this.evict(slot);
+    this.clearAway(slot);
+    slot.claim = claim;
+    this.refreshSeats();
+    this.broadcastPatch();
+    this.scheduleBots();
+    return { ok: true, token };
+  }
+
+  /** The facilitator renamed the seat's student: the table sees the new name. */
+  async classRename(seat: string, name: string): Promise<{ ok: boolean }> {
+    const slot = this.slots.get(seat as Seat);
+    if (!slot?.claim) return { ok: false };
+    slot.claim = { ...slot.claim, name: name.slice(0, LIMITS.nameLength) };
+    await roomServices().store.claimSeat(this.gameId, { seat: slot.seat, ...slot.claim });
+    this.refreshSeats();
+    this.broadcastPatch();
+    return { ok: true };
+  }
+
+  /** Takes a seat from its student (reseat, removal, or a bot takeover): a bot plays it. */
+  async classRelease(seat: string): Promise<{ ok: boolean }> {
+    const slot = this.slots.get(seat as Seat);
+    if (!slot) return { ok: false };
+    // The stored claim gets a hash no token has, so the old token no longer returns the seat.
+    const claim = { tokenHash: `released:${randomBytes(9).toString("base64url")}`, name: "" };
+    await roomServices().store.claimSeat(this.gameId, { seat: slot.seat, ...claim });
+    this.evict(slot);
+    this.clearAway(slot);
+    slot.claim = null;
+    this.refreshSeats();
+    this.broadcastPatch();
+    this.scheduleBots();
+    return { ok: true };
+  }
+
+  /** The facilitator's clock controls: pause, resume, extend the phase, skip it, or end the game. */
+  classControl(
+    op: "pause" | "resume" | "skip" | "end" | "extend",
+    seconds = 0,
+  ): Promise<{ ok: boolean; code?: string }> {
+    return new Promise((resolve) => {
+      void this.enqueue(async () => {
+        if (this.finished || this.game.ended) return resolve({ ok: false, code: "ERR_GAME_OVER" });
+        if (op === "pause" || op === "resume") this.setPaused(op === "pause");
+        else if (op === "extend") {
+          const ms = Math.round(seconds * 1000);
+          if (this.paused) this.pausedLeftMs += ms;
+          else this.armPhaseTimer(Math.max(0, this.state.deadline - Date.now()) + ms);
+          this.broadcastPatch();
+        } else {
+          // Skipping a phase is the room clock's own action; ending is skipping until the debrief.
+          for (let i = 0; i < (op === "end" ? 60 : 1) && !this.game.ended; i++) {
+            const r = apply(this.game, "system", { type: "timerExpired" });
+            if (!r.ok) return resolve({ ok: false, code: r.error.code });
+            await this.commit("system", { type: "timerExpired" }, r.state);
+          }
+          if (this.paused && !this.finished) {
+            this.pausedLeftMs = Math.max(0, this.state.deadline - Date.now());
+            this.freezeClock();
+            this.broadcastPatch();
+          }
+        }
+        resolve({ ok: true });
+      });
+    });
+  }
+
+  /** A facilitator's inject: the system seat's `inject` action through the room's queue (logged, replayed). */
+  classInject(action: unknown): Promise<{ ok: boolean; code?: string }> {
+    return new Promise((resolve) => {
+      void this.enqueue(async () => {
+        const r = apply(this.game, "system", action);
+        if (!r.ok) return resolve({ ok: false, code: r.error.code });
+        await this.commit("system", { ...(action as Action) }, r.state);
+        resolve({ ok: true });
+      });
+    });
+  }
+
+  /**
+   * The table as the facilitator's dashboard shows it: the public summary, each seat's holder and
+   * whether it still has something to do, chat volume; with `full`, every seat's private view too.
+   */
+  classSnapshot(full = false): object {
+    const pub = spectatorView(this.game);
+    const seats = [...this.slots.values()].map((s) => ({
+      seat: s.seat,
+      leader: s.leader,
+      holder: this.holderOf(s),
+      name: s.claim?.name ?? "",
+      pending: !this.game.ended && legalActions(this.game, s.seat).length > 0,
+    }));
+    return {
+      code: this.roomId,
+      gameId: this.gameId,
+      scenarioId: this.game.scenario.id,
+      part: this.part + 1,
+      parts: this.parts.length,
+      phase: this.game.phase,
+      version: this.game.version,
+      clock: this.game.clock,
+      deadline: this.state.deadline,
+      paused: this.paused,
+      ended: this.game.ended !== null,
+      tracks: pub.tracks,
+      appeal: pub.appeal,
+      proposal: pub.proposal,
+      decision: pub.decision,
+      seats,
+      chat: this.chat.length,
+      outcome: this.game.ended ? outcomeOf(this.game) : null,
+      ...(full
+        ? {
+            view: pub,
+            private: Object.fromEntries(seats.map((s) => [s.seat, view(this.game, s.seat as Seat).private])),
+          }
+        : {}),
+    };
   }
 
   // ── For tests and tools ────────────────────────────────────────────────────────────────
