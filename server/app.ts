@@ -3,6 +3,7 @@
  * calls it with the environment's settings; tests call it with their own (127.0.0.1, a free port,
  * a temporary data folder).
  */
+import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
@@ -10,8 +11,9 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { GameIdSchema, LIMITS, ROOM_NAME } from "../shared/protocol/index.ts";
 import type { Scenario } from "../shared/scenarios/schema.ts";
+import { ensureRoom, errorText, liveRoom, originAllowed, redisServices, restoreOnJoin } from "./cluster.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
-import { CouncilRoom, RESTORE_KEY } from "./rooms/council.ts";
+import { CouncilRoom } from "./rooms/council.ts";
 import { actionStats } from "./rooms/metrics.ts";
 import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
 import { openStore, type GameStatus, type GameStore, type StoredGame } from "./storage/index.ts";
@@ -28,6 +30,19 @@ export interface AppConfig {
   clientDir?: string;
   /** Print Colyseus's banner and each restored room. */
   verbose?: boolean;
+  /** Scale-out: Colyseus's presence and matchmaking driver on this Redis. */
+  redisUrl?: string;
+  /** Before every Redis key (default `unanimity:`); tests use their own. */
+  redisPrefix?: string;
+  /**
+   * The address clients reach this very process at (`host:port`, or `host/path` behind a proxy).
+   * Required with Redis: a seat reserved in one process is claimed by connecting to the room's own.
+   */
+  publicAddress?: string;
+  /** Browser origins allowed to open a WebSocket (empty: all). */
+  allowedOrigins?: readonly string[];
+  /** The key for `/admin/*`; without one those routes do not exist. */
+  adminKey?: string;
 }
 
 export interface App {
@@ -36,7 +51,16 @@ export interface App {
   port: number;
   /** Games that were unfinished at start and came back as rooms. */
   restored: string[];
+  /** Colyseus's id of this process (rooms' listings name it). */
+  processId: string;
   close(): Promise<void>;
+}
+
+function keyMatches(expected: string, given: unknown): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
@@ -91,30 +115,49 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   const restored: string[] = [];
+  const redis = config.redisUrl
+    ? redisServices(config.redisUrl, config.redisPrefix ?? "unanimity:")
+    : undefined;
+  const allowedOrigins = config.allowedOrigins ?? [];
+  restoreOnJoin((code) => ensureRoom(store, code));
 
   const server = defineServer({
-    transport: new WebSocketTransport({ maxPayload: LIMITS.maxFrameBytes }),
+    transport: new WebSocketTransport({
+      maxPayload: LIMITS.maxFrameBytes,
+      verifyClient: (info: { origin?: string }) => originAllowed(allowedOrigins, info.origin || undefined),
+    }),
     rooms: { [ROOM_NAME]: defineRoom(CouncilRoom) },
     greet: false,
     gracefullyShutdown: false,
+    ...(redis ? { presence: redis.presence, driver: redis.driver } : {}),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     beforeListen: async () => {
       await matchMaker.onReady;
+      // Unfinished games that no live process holds come back here; with several processes
+      // starting at once, the lock in ensureRoom gives each game to one of them.
       for (const id of await store.unfinishedGames()) {
         try {
-          await matchMaker.createRoom(ROOM_NAME, { restore: id, key: RESTORE_KEY });
-          restored.push(id);
+          if (await liveRoom(id)) continue;
+          const room = await ensureRoom(store, id);
+          if (room?.processId === matchMaker.processId) restored.push(id);
         } catch (err) {
-          console.error(`game ${id} could not be restored:`, err instanceof Error ? err.message : err);
+          console.error(`game ${id} could not be restored:`, errorText(err));
         }
       }
       if (config.verbose && restored.length)
         console.log(`restored ${restored.length} unfinished game(s): ${restored.join(", ")}`);
     },
     express: (app) => {
+      // Pages a browser may call from elsewhere only from an allowed origin.
+      app.use((req, res, next) => {
+        if (originAllowed(allowedOrigins, req.headers.origin)) return next();
+        res.status(403).json({ error: "ERR_ORIGIN" });
+      });
       app.get("/healthz", (_req, res) => {
         res.json({
           ok: true,
           store: store.kind,
+          presence: redis ? "redis" : "local",
           rooms: matchMaker.stats.local.roomCount,
           actions: actionStats(),
         });
@@ -140,6 +183,57 @@ export async function createApp(config: AppConfig): Promise<App> {
             .map((r) => ({ code: r.roomId, clients: r.clients, ...r.metadata })),
         );
       });
+      // A room by its code, whichever process holds it (the lobby's join box, a facilitator's list).
+      app.get("/api/rooms/:code", async (req, res) => {
+        const code = GameIdSchema.safeParse(req.params.code);
+        if (!code.success || code.data.includes("-")) {
+          res.status(404).json({ error: "ERR_NOT_FOUND" });
+          return;
+        }
+        const room = await liveRoom(code.data);
+        if (room) {
+          res.json({ code: room.roomId, live: true, clients: room.clients, ...room.metadata });
+          return;
+        }
+        const game = await store.getGame(code.data);
+        if (!game) {
+          res.status(404).json({ error: "ERR_NOT_FOUND" });
+          return;
+        }
+        // An unfinished game with no live room comes back when a player joins its code.
+        res.json({ code: game.id, live: false, status: game.status, scenarioId: game.scenarioId });
+      });
+      if (config.adminKey) {
+        const adminKey = config.adminKey;
+        app.use("/admin", (req, res, next) => {
+          const bearer = req.headers.authorization?.replace(/^Bearer /, "");
+          if (keyMatches(adminKey, req.headers["x-admin-key"]) || keyMatches(adminKey, bearer)) return next();
+          res.status(401).json({ error: "ERR_ADMIN_KEY" });
+        });
+        // Every room of every process, private ones too: the monitor (and later the facilitator).
+        app.get("/admin/rooms", async (_req, res) => {
+          const rooms = await matchMaker.query({ name: ROOM_NAME });
+          res.json(
+            rooms.map((r) => ({
+              code: r.roomId,
+              processId: r.processId,
+              publicAddress: r.publicAddress ?? null,
+              clients: r.clients,
+              private: r.private,
+              ...r.metadata,
+            })),
+          );
+        });
+        app.get("/admin/stats", async (_req, res) => {
+          res.json({
+            processId: matchMaker.processId,
+            rooms: matchMaker.stats.local.roomCount,
+            ccu: matchMaker.stats.local.ccu,
+            memoryMb: Math.round(process.memoryUsage().rss / 1e6),
+            actions: actionStats(),
+          });
+        });
+      }
       app.get("/api/games", async (req, res) => {
         const status =
           req.query.status === "active" || req.query.status === "finished"
@@ -171,8 +265,12 @@ export async function createApp(config: AppConfig): Promise<App> {
     store,
     port,
     restored,
+    processId: matchMaker.processId,
     async close() {
+      restoreOnJoin(undefined);
+      // Each room first finishes storing what it accepted (CouncilRoom.onBeforeShutdown).
       await server.gracefullyShutdown(false);
+      await redis?.close();
       await store.close();
     },
   };

@@ -1,27 +1,45 @@
 /**
- * `npm start`: the game server. Settings come from the environment:
+ * `npm start`: the game server. Settings come from the environment (server/README.md lists them):
  * - PORT (default 2567) and HOST (default 0.0.0.0) to listen on;
  * - DATA_DIR (default data/): where the SQLite file lives, created on first start;
  * - DATABASE_URL: use PostgreSQL instead of SQLite (DATABASE_SCHEMA: a schema for the tables, default public);
+ * - REDIS_URL: run as one of several processes (Colyseus's Redis presence and driver; REDIS_PREFIX
+ *   before every key), each with its own PUBLIC_ADDRESS;
+ * - ALLOWED_ORIGINS: comma-separated browser origins allowed to connect (default: all);
+ * - ADMIN_KEY: enables /admin/* for requests that carry it;
  * - SCENARIO_DIR (default data/scenarios): extra scenario files a teacher adds.
  * Unfinished games come back under their room codes when the server starts again.
  */
 import { createApp } from "./app.ts";
 
-const port = Number(process.env.PORT ?? 2567);
-const host = process.env.HOST ?? "0.0.0.0";
-const dataDir = process.env.DATA_DIR ?? "data";
+const env = process.env;
+const port = Number(env.PORT ?? 2567);
+const host = env.HOST ?? "0.0.0.0";
+const dataDir = env.DATA_DIR ?? "data";
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+if (env.REDIS_URL && !env.PUBLIC_ADDRESS)
+  console.warn("REDIS_URL without PUBLIC_ADDRESS: joins through another process will fail");
 
 const app = await createApp({
   port,
   host,
   dataDir,
-  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-  ...(process.env.DATABASE_SCHEMA ? { pgSchema: process.env.DATABASE_SCHEMA } : {}),
-  verbose: process.env.QUIET !== "1",
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+  ...(env.DATABASE_SCHEMA ? { pgSchema: env.DATABASE_SCHEMA } : {}),
+  ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+  ...(env.REDIS_PREFIX ? { redisPrefix: env.REDIS_PREFIX } : {}),
+  ...(env.PUBLIC_ADDRESS ? { publicAddress: env.PUBLIC_ADDRESS } : {}),
+  allowedOrigins: list(env.ALLOWED_ORIGINS),
+  ...(env.ADMIN_KEY ? { adminKey: env.ADMIN_KEY } : {}),
+  verbose: env.QUIET !== "1",
 });
 console.log(
-  `Unanimity server on http://${host}:${app.port} (store: ${app.store.kind}${app.store.kind === "sqlite" ? `, ${dataDir}` : ""})`,
+  `Unanimity server on http://${host}:${app.port} (store: ${app.store.kind}${app.store.kind === "sqlite" ? `, ${dataDir}` : ""}${env.REDIS_URL ? `, redis, process ${app.processId}` : ""})`,
 );
 
 let closing = false;
@@ -29,7 +47,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    // Every accepted action is already stored; the rooms come back on the next start.
-    app.close().finally(() => process.exit(0));
+    // Each room stores what it accepted before its clients are told to go; the games come back
+    // on the next start, or in another process when their players join again.
+    app
+      .close()
+      .catch((err: unknown) => console.error("shutdown:", err))
+      .finally(() => process.exit(0));
   });
 }

@@ -24,7 +24,7 @@ export async function openPostgresStore({ connectionString, schema }: PostgresOp
   }
   const pool = new pg.Pool({
     connectionString,
-    max: 4,
+    max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // A dropped connection must not take the server down; the next query reconnects.
@@ -117,6 +117,22 @@ export async function openPostgresStore({ connectionString, schema }: PostgresOp
       return (
         await query<{ id: string }>(`SELECT id FROM games WHERE status = 'active' ORDER BY created_at`)
       ).rows.map((r) => r.id);
+    },
+    async withLock(key, fn) {
+      // A session-level advisory lock on a connection of its own, keyed by schema and name, so
+      // test schemas on one database never block each other.
+      const conn = await pool.connect();
+      const name = `${schema ?? "public"}:${key}`;
+      try {
+        await conn.query(`SELECT pg_advisory_lock(hashtext($1))`, [name]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query(`SELECT pg_advisory_unlock(hashtext($1))`, [name]);
+        }
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await pool.end();

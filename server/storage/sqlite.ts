@@ -41,6 +41,7 @@ export function openSqliteStore(file: string): GameStore {
     listStatus: db.prepare(`SELECT * FROM games WHERE status = ? ORDER BY updated_at DESC LIMIT ?`),
   };
 
+  const locks = new Map<string, Promise<void>>();
   return {
     kind: "sqlite",
     async createGame(g: NewGame) {
@@ -101,6 +102,21 @@ export function openSqliteStore(file: string): GameStore {
     },
     async unfinishedGames() {
       return (q.unfinished.all() as unknown as { id: string }[]).map((r) => r.id);
+    },
+    async withLock(key, fn) {
+      // One process owns a SQLite file: a chain of promises per key is lock enough.
+      const before = locks.get(key) ?? Promise.resolve();
+      const run = before.then(fn, fn);
+      const tail = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      locks.set(key, tail);
+      try {
+        return await run;
+      } finally {
+        if (locks.get(key) === tail) locks.delete(key);
+      }
     },
     async close() {
       if (db.isOpen) db.close();

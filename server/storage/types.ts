@@ -76,5 +76,11 @@ export interface GameStore {
   hasGame(id: string): Promise<boolean>;
   listGames(filter: { status?: GameStatus; limit?: number }): Promise<GameSummary[]>;
   unfinishedGames(): Promise<string[]>;
+  /**
+   * Runs `fn` while holding a lock named `key` that every process sharing this store respects
+   * (a PostgreSQL advisory lock; within the one process for SQLite). Two processes must not both
+   * restore the same game.
+   */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ import { briefsOf, privacyCheck } from "./game.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(env: Record<string, string>): Promise<ChildProcess> {
+export async function startProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, HOST: "127.0.0.1", QUIET: "1" },
@@ -44,7 +44,7 @@ async function startProcess(env: Record<string, string>): Promise<ChildProcess> 
   return child;
 }
 
-function kill9(child: ChildProcess): Promise<void> {
+export function kill9(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGKILL");

@@ -1,0 +1,111 @@
+/**
+ * Running on several processes: Colyseus's Redis presence and matchmaking driver (REDIS_URL) share
+ * the room listings, and the game records in PostgreSQL (DATABASE_URL) let any process restore a
+ * game whose process died. A join by room code for a game that has an unfinished record but no live
+ * room restores it (by replaying its log) in the process that received the join, under a lock that
+ * every process respects, so two processes never restore the same game.
+ */
+import { matchMaker, type IRoomCache } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { Redis } from "ioredis";
+import { ROOM_NAME } from "../shared/protocol/index.ts";
+import { RESTORE_KEY } from "./rooms/council.ts";
+import type { GameStore } from "./storage/index.ts";
+
+export interface RedisServices {
+  presence: RedisPresence;
+  driver: RedisDriver;
+  /** Closes the connections the presence and driver opened. */
+  close(): Promise<void>;
+}
+
+/**
+ * The Redis presence and driver. `prefix` goes before every key (tests use their own and delete
+ * them afterwards); pub/sub channels are process and room ids, unique anyway.
+ */
+export function redisServices(url: string, prefix: string): RedisServices {
+  const options = { keyPrefix: prefix, maxRetriesPerRequest: 3 };
+  const pub = new Redis(url, options);
+  const driverClient = new Redis(url, options);
+  const presence = new RedisPresence(pub);
+  const driver = new RedisDriver(driverClient);
+  return {
+    presence,
+    driver,
+    async close() {
+      // Only connections still open: Colyseus's shutdown may have closed some already.
+      for (const c of [pub, driverClient]) if (c.status !== "end") c.disconnect();
+      await presence.shutdown();
+    },
+  };
+}
+
+/** A live room's listing, after making sure its process still answers (a dead one's rooms are removed). */
+export async function liveRoom(code: string): Promise<IRoomCache | undefined> {
+  const [room] = await matchMaker.query({ roomId: code });
+  if (!room) return undefined;
+  if (room.processId === matchMaker.processId) return room;
+  // Asks the process over Redis; one that does not answer is swept from the listings.
+  if (await matchMaker.healthCheckProcessId(room.processId)) return room;
+  return undefined;
+}
+
+/**
+ * Makes sure the game `code` has a live room somewhere: returns it, or restores an unfinished game
+ * here from its record. Undefined when there is no such game or it is over.
+ */
+export async function ensureRoom(store: GameStore, code: string): Promise<IRoomCache | undefined> {
+  const live = await liveRoom(code);
+  if (live) return live;
+  if (!(await store.hasGame(code))) return undefined;
+  return store.withLock(`restore:${code}`, async () => {
+    // Another process may have restored it while this one waited for the lock.
+    const again = await liveRoom(code);
+    if (again) return again;
+    const game = await store.getGame(code);
+    if (!game || game.status !== "active") return undefined;
+    // Created in this process (never sent to another: the restore key is this process's own).
+    const room = await matchMaker.handleCreateRoom(ROOM_NAME, { restore: code, key: RESTORE_KEY });
+    return room;
+  });
+}
+
+let joinHook: ((code: string) => Promise<unknown>) | undefined;
+let hooked = false;
+
+/**
+ * Before Colyseus handles a `joinById`, the room is restored here if its game is unfinished and no
+ * process holds it — so a player whose process died gets the game back by simply joining its code
+ * again with their seat token. (The matchmaker's controller is the one place every HTTP matchmaking
+ * request goes through.)
+ */
+export function restoreOnJoin(hook: ((code: string) => Promise<unknown>) | undefined): void {
+  joinHook = hook;
+  if (hooked) return;
+  hooked = true;
+  const controller = matchMaker.controller;
+  const invoke = controller.invokeMethod.bind(controller);
+  controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
+    if (method === "joinById" && joinHook && typeof roomName === "string") {
+      try {
+        await joinHook(roomName);
+      } catch (err) {
+        console.error(`game ${roomName.slice(0, 20)} could not be restored:`, errorText(err));
+      }
+    }
+    return invoke(method, roomName, clientOptions, authOptions);
+  };
+}
+
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The WebSocket `Origin` allow-list: empty allows every origin. A connection without an `Origin`
+ * header (not a browser: a bot, a test, the load generator) is let in, since only browsers send one
+ * and only browsers can be tricked into connecting from another site.
+ */
+export function originAllowed(allowed: readonly string[], origin: string | undefined): boolean {
+  if (allowed.length === 0 || origin === undefined) return true;
+  return allowed.includes(origin);
+}
