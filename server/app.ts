@@ -16,6 +16,7 @@ import { loadAllScenarios } from "./content/scenario-files.ts";
 import { CouncilRoom } from "./rooms/council.ts";
 import { actionStats } from "./rooms/metrics.ts";
 import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
+import { openClassroom } from "./classroom/index.ts";
 import { openStore, type GameStatus, type GameStore, type StoredGame } from "./storage/index.ts";
 
 export interface AppConfig {
@@ -112,6 +113,14 @@ export async function createApp(config: AppConfig): Promise<App> {
       thinkMs: config.defaults?.thinkMs ?? 1200,
       graceSeconds: config.defaults?.graceSeconds ?? 60,
     },
+  });
+  // Classroom sessions (server/classroom): their own tables in the same database.
+  const classroom = await openClassroom({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.pgSchema ? { pgSchema: config.pgSchema } : {}),
+    games: store,
+    scenarios,
   });
   const clientDir = config.clientDir ?? DEFAULT_CLIENT_DIR;
   const restored: string[] = [];
@@ -252,6 +261,7 @@ export async function createApp(config: AppConfig): Promise<App> {
         }
         res.json(publicRecord(game));
       });
+      app.use("/api/class", classroom.router);
       if (existsSync(clientDir)) app.use("/", express.static(clientDir));
     },
   });
@@ -259,6 +269,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   await server.listen(config.port, config.host);
   const address = server.transport.server?.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  await classroom.restore();
 
   return {
     server,
@@ -271,6 +282,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       // Each room first finishes storing what it accepted (CouncilRoom.onBeforeShutdown).
       await server.gracefullyShutdown(false);
       await redis?.close();
+      await classroom.close();
       await store.close();
     },
   };

@@ -1,0 +1,217 @@
+/**
+ * The classroom's HTTP API (see server/README.md, "Classroom"). The facilitator sends the key as
+ * `Authorization: Bearer <key>` (or `?key=` on the export links a browser opens); a student sends the
+ * token they got on joining. Every body is parsed with the zod schemas of shared/protocol/classroom;
+ * a wrong class code or key counts against the caller's address, and too many in a minute are
+ * answered 429 (`ERR_RATE_LIMITED`) whatever they are.
+ */
+import express, { type Request, type Response, type Router } from "express";
+import {
+  ClassCodeSchema,
+  FacilitatorCommandSchema,
+  JoinClassSchema,
+  NewSessionSchema,
+  type ClassErrorCode,
+} from "../../shared/protocol/classroom.ts";
+import type { Scenario } from "../../shared/scenarios/schema.ts";
+import { classCsv, classJson, classPrintPage, classSummary } from "./records.ts";
+import { ClassError, type Classrooms } from "./service.ts";
+
+export interface ClassroomLimits {
+  /** Wrong codes or keys an address may send per window before it is refused. */
+  failures: number;
+  windowMs: number;
+  /** Sessions an address may open per window. */
+  creates: number;
+}
+
+export const DEFAULT_CLASSROOM_LIMITS: ClassroomLimits = { failures: 20, windowMs: 60_000, creates: 10 };
+
+/** Counts per address in a fixed window. */
+class Counter {
+  private hits = new Map<string, { n: number; until: number }>();
+  private readonly windowMs: number;
+  constructor(windowMs: number) {
+    this.windowMs = windowMs;
+  }
+  count(ip: string): number {
+    const now = Date.now();
+    let h = this.hits.get(ip);
+    if (!h || h.until <= now) {
+      h = { n: 0, until: now + this.windowMs };
+      this.hits.set(ip, h);
+    }
+    if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (v.until <= now) this.hits.delete(k);
+    return h.n;
+  }
+  add(ip: string): void {
+    this.count(ip);
+    const h = this.hits.get(ip);
+    if (h) h.n += 1;
+  }
+}
+
+function bearer(req: Request): string | undefined {
+  const h = req.get("authorization");
+  if (h?.startsWith("Bearer ")) return h.slice(7).trim() || undefined;
+  const q = req.query.key;
+  return typeof q === "string" && q ? q : undefined;
+}
+
+export function classroomRouter(
+  rooms: Classrooms,
+  scenarios: Map<string, Scenario>,
+  limits: ClassroomLimits = DEFAULT_CLASSROOM_LIMITS,
+): Router {
+  const r = express.Router();
+  const failures = new Counter(limits.windowMs);
+  const creates = new Counter(limits.windowMs);
+  r.use(express.json({ limit: "16kb" }));
+
+  const ip = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "?";
+  const fail = (res: Response, code: ClassErrorCode, status = 400) =>
+    res.status(status).json({ error: code });
+
+  /** Wraps a handler: the address's failures, ClassErrors as answers, anything else a 500. */
+  const handle =
+    (fn: (req: Request, res: Response, code: string) => Promise<void>, needsCode = true) =>
+    async (req: Request, res: Response) => {
+      const from = ip(req);
+      if (failures.count(from) >= limits.failures) return void fail(res, "ERR_RATE_LIMITED", 429);
+      let code = "";
+      if (needsCode) {
+        const parsed = ClassCodeSchema.safeParse(req.params.code);
+        if (!parsed.success || !(await rooms.exists(parsed.data))) {
+          failures.add(from);
+          return void fail(res, "ERR_NO_CLASS", 404);
+        }
+        code = parsed.data;
+      }
+      try {
+        await fn(req, res, code);
+      } catch (err) {
+        if (err instanceof ClassError) {
+          if (err.code === "ERR_NOT_STUDENT") failures.add(from);
+          return void fail(res, err.code, err.status);
+        }
+        console.error("classroom:", err);
+        if (!res.headersSent) fail(res, "ERR_TABLE", 500);
+      }
+    };
+
+  /** The facilitator key, checked; a student's token (or anything else) is refused and logged. */
+  const facilitator = async (req: Request, code: string, what: unknown) => {
+    const key = bearer(req);
+    if (key && (await rooms.isFacilitator(code, key))) return;
+    let actor = "anonymous";
+    if (key) {
+      const s = await rooms.studentByToken(code, key).catch(() => undefined);
+      if (s) actor = `student:${s.id}`;
+      // A key that is no one's is a guess: it counts against the address.
+      else failures.add(ip(req));
+    }
+    await rooms.refused(code, actor, what, "ERR_NOT_FACILITATOR");
+    throw new ClassError("ERR_NOT_FACILITATOR", 403);
+  };
+
+  r.post(
+    "/",
+    handle(async (req, res) => {
+      const from = ip(req);
+      if (creates.count(from) >= limits.creates) return void fail(res, "ERR_RATE_LIMITED", 429);
+      const parsed = NewSessionSchema.safeParse(req.body);
+      if (!parsed.success) return void fail(res, "ERR_MALFORMED");
+      creates.add(from);
+      res.status(201).json(await rooms.create(parsed.data));
+    }, false),
+  );
+
+  // ── Students ──
+  r.post(
+    "/:code/join",
+    handle(async (req, res, code) => {
+      const parsed = JoinClassSchema.safeParse(req.body);
+      if (!parsed.success) return void fail(res, "ERR_MALFORMED");
+      res.json(await rooms.join(code, parsed.data.name));
+    }),
+  );
+  r.get(
+    "/:code/me",
+    handle(async (req, res, code) => {
+      const token = bearer(req);
+      if (!token) throw new ClassError("ERR_NOT_STUDENT", 403);
+      res.json(await rooms.me(code, token));
+    }),
+  );
+
+  // ── The facilitator ──
+  r.get(
+    "/:code",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "overview" });
+      res.json(await rooms.overview(code));
+    }),
+  );
+  r.post(
+    "/:code/command",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, req.body as unknown);
+      const parsed = FacilitatorCommandSchema.safeParse(req.body);
+      if (!parsed.success) {
+        await rooms.refused(code, "facilitator", req.body as unknown, "ERR_MALFORMED");
+        return void fail(res, "ERR_MALFORMED");
+      }
+      res.json(await rooms.command(code, parsed.data));
+    }),
+  );
+  r.get(
+    "/:code/dashboard",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "dashboard" });
+      res.json(await rooms.dashboard(code));
+    }),
+  );
+  r.get(
+    "/:code/tables/:index",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "drill", table: req.params.index });
+      res.json(await rooms.drill(code, Number(req.params.index)));
+    }),
+  );
+  r.get(
+    "/:code/summary",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "summary" });
+      res.json(await classSummary(rooms, code, scenarios));
+    }),
+  );
+  r.get(
+    "/:code/export.csv",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "export", format: "csv" });
+      res.type("text/csv; charset=utf-8");
+      res.set("Content-Disposition", `attachment; filename="unanimity-${code}.csv"`);
+      res.send(await classCsv(rooms, code, scenarios));
+    }),
+  );
+  r.get(
+    "/:code/export.json",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "export", format: "json" });
+      res.set("Content-Disposition", `attachment; filename="unanimity-${code}.json"`);
+      res.json(await classJson(rooms, code));
+    }),
+  );
+  r.get(
+    "/:code/print",
+    handle(async (req, res, code) => {
+      await facilitator(req, code, { type: "export", format: "print" });
+      const lang = req.query.lang === "ru" ? "ru" : "en";
+      res.type("text/html; charset=utf-8");
+      res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+      res.set("Referrer-Policy", "no-referrer");
+      res.send(await classPrintPage(rooms, code, scenarios, lang));
+    }),
+  );
+  return r;
+}
