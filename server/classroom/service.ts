@@ -203,15 +203,16 @@ export class Classrooms {
   }
 
   /**
-   * After a restart the tables come back as rooms (replayed from their logs) but not paused: put
-   * back the pause of every table that was paused or not yet started, in every stored session.
+   * After a restart the tables come back as rooms (replayed from their logs), paused: resume those
+   * that were running when the server stopped, in every stored session.
    */
   async restore(codes: string[]): Promise<void> {
     for (const code of codes) {
       const live = await this.get(code).catch(() => undefined);
       if (!live) continue;
       for (const t of live.data.tables) {
-        if (t.paused || !t.started) await this.call(t.code, "classControl", ["pause"]).catch(() => undefined);
+        if (t.started && !t.paused && (await this.roomAlive(t.code)))
+          await this.call(t.code, "classControl", ["resume"]).catch(() => undefined);
       }
     }
   }

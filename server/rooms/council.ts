@@ -258,6 +258,8 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
     else {
       this.armPhaseTimer();
       this.scheduleBots();
+      // A classroom table comes back from a restart paused; its classroom resumes it if it ran.
+      if (stored && this.classSession) this.setPaused(true);
     }
   }
 
