@@ -239,6 +239,10 @@ export async function createApp(config: AppConfig): Promise<App> {
             rooms: matchMaker.stats.local.roomCount,
             ccu: matchMaker.stats.local.ccu,
             memoryMb: Math.round(process.memoryUsage().rss / 1e6),
+            heapMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+            // Timers and handles alive now: with no room left they return to their count at start.
+            timers: process.getActiveResourcesInfo().filter((r) => r === "Timeout").length,
+            resources: process.getActiveResourcesInfo().length,
             actions: actionStats(),
           });
         });

@@ -12,6 +12,13 @@ import type { LegalAction, SeatView } from "../../shared/rules/index.ts";
 
 export interface WorkerInput {
   url: string;
+  /**
+   * Several server processes (`npm run loadtest`): table i creates its room through urls[i] and
+   * its other clients join by code through the next process, so joins cross processes.
+   */
+  urls?: string[];
+  /** The rooms' grace period for a dropped seat (seconds); the server's default otherwise. */
+  graceSeconds?: number;
   tables: number[];
   rooms: number;
   clients: number;
@@ -189,12 +196,16 @@ async function table(index: number): Promise<void> {
         rooms.push(r);
         return r;
       };
+      const urls = input.urls ?? [url];
+      const createUrl = urls[index % urls.length] as string;
+      const joinUrl = urls[(index + 1) % urls.length] as string;
+      const grace = input.graceSeconds === undefined ? {} : { graceSeconds: input.graceSeconds };
       const first = quiet(
-        await new Client(url).create("council", { scenario, timers: TIMERS, seat: seats[0] }),
+        await new Client(createUrl).create("council", { scenario, timers: TIMERS, seat: seats[0], ...grace }),
       );
-      for (const seat of seats.slice(1)) quiet(await new Client(url).joinById(first.roomId, { seat }));
+      for (const seat of seats.slice(1)) quiet(await new Client(joinUrl).joinById(first.roomId, { seat }));
       for (let i = 6; i < CLIENTS; i++)
-        quiet(await new Client(url).joinById(first.roomId, { spectator: true }));
+        quiet(await new Client(joinUrl).joinById(first.roomId, { spectator: true }));
       activeRooms++;
       rooms.forEach((r, i) => {
         if (i < 6) stops.push(playSeat(r, seats[i] as string));
