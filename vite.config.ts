@@ -1,5 +1,6 @@
 // The client build: client/ → dist/client/, served by the server at `/`. Phaser is loaded by a dynamic
 // import, so it lands in its own chunk and the first paint needs only the small DOM layer.
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 export default defineConfig({
@@ -10,6 +11,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 2000,
+    // Two pages: the game (index.html) and the classroom (classroom.html, DOM only).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL("client/index.html", import.meta.url)),
+        classroom: fileURLToPath(new URL("client/classroom.html", import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {

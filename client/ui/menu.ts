@@ -207,6 +207,7 @@ export function renderMenu(
     },
     h("h2", { id: "class-h" }, t(lang, "ui.menu.classroom")),
     h("p", { class: "muted" }, t(lang, "ui.menu.classroomHint")),
+    h("p", {}, h("a", { href: "./classroom.html", id: "menu-classroom-link" }, t(lang, "class.menuLink"))),
     field(
       t(lang, "ui.menu.code"),
       h("input", {

@@ -349,6 +349,9 @@ export class Classrooms {
         ...t.setup,
         started: t.started,
         paused: t.paused,
+        members: this.scenarios.get(t.setup.scenario)?.members ?? [],
+        /** The scenario's prepared events, for the inject menu. */
+        events: (this.scenarios.get(t.setup.scenario)?.events ?? []).map((e) => ({ id: e.id, text: e.text })),
       })),
       roster: this.roster(d),
       injects: d.injects,
