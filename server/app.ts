@@ -11,7 +11,15 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { GameIdSchema, LIMITS, ROOM_NAME } from "../shared/protocol/index.ts";
 import type { Scenario } from "../shared/scenarios/schema.ts";
-import { ensureRoom, errorText, liveRoom, originAllowed, redisServices, restoreOnJoin } from "./cluster.ts";
+import {
+  ensureRoom,
+  errorText,
+  liveRoom,
+  originAllowed,
+  redisServices,
+  restoreOnJoin,
+  roomCodeOf,
+} from "./cluster.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
 import { CouncilRoom } from "./rooms/council.ts";
 import { actionStats } from "./rooms/metrics.ts";
@@ -146,8 +154,9 @@ export async function createApp(config: AppConfig): Promise<App> {
       // starting at once, the lock in ensureRoom gives each game to one of them.
       for (const id of await store.unfinishedGames()) {
         try {
-          if (await liveRoom(id)) continue;
-          const room = await ensureRoom(store, id);
+          const code = roomCodeOf(id);
+          if (await liveRoom(code)) continue;
+          const room = await ensureRoom(store, code);
           if (room?.processId === matchMaker.processId) restored.push(id);
         } catch (err) {
           console.error(`game ${id} could not be restored:`, errorText(err));

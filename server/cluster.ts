@@ -9,7 +9,7 @@ import { matchMaker, type IRoomCache } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
-import { ROOM_NAME } from "../shared/protocol/index.ts";
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME } from "../shared/protocol/index.ts";
 import { RESTORE_KEY } from "./rooms/council.ts";
 import type { GameStore } from "./storage/index.ts";
 
@@ -51,23 +51,35 @@ export async function liveRoom(code: string): Promise<IRoomCache | undefined> {
   return undefined;
 }
 
+const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`);
+
+/** The room code a stored game is played under: a campaign's later games are `CODE-2`, `CODE-3`… */
+export const roomCodeOf = (gameId: string) => gameId.split("-")[0] as string;
+
+/** The unfinished game now played under a room code (a campaign's latest part), if any. */
+async function unfinishedGameOf(store: GameStore, code: string): Promise<string | undefined> {
+  const ids = (await store.unfinishedGames()).filter((id) => roomCodeOf(id) === code);
+  return ids.sort((a, b) => partOf(a) - partOf(b)).at(-1);
+}
+const partOf = (id: string) => Number(id.split("-")[1] ?? 1);
+
 /**
- * Makes sure the game `code` has a live room somewhere: returns it, or restores an unfinished game
- * here from its record. Undefined when there is no such game or it is over.
+ * Makes sure the room `code` is live somewhere: returns it, or restores its unfinished game here from
+ * the record. Undefined when there is no such room code or its games are over.
  */
 export async function ensureRoom(store: GameStore, code: string): Promise<IRoomCache | undefined> {
+  if (!ROOM_CODE.test(code)) return undefined;
   const live = await liveRoom(code);
   if (live) return live;
-  if (!(await store.hasGame(code))) return undefined;
+  if (!(await unfinishedGameOf(store, code))) return undefined;
   return store.withLock(`restore:${code}`, async () => {
     // Another process may have restored it while this one waited for the lock.
     const again = await liveRoom(code);
     if (again) return again;
-    const game = await store.getGame(code);
-    if (!game || game.status !== "active") return undefined;
+    const id = await unfinishedGameOf(store, code);
+    if (!id) return undefined;
     // Created in this process (never sent to another: the restore key is this process's own).
-    const room = await matchMaker.handleCreateRoom(ROOM_NAME, { restore: code, key: RESTORE_KEY });
-    return room;
+    return matchMaker.handleCreateRoom(ROOM_NAME, { restore: id, key: RESTORE_KEY });
   });
 }
 
