@@ -218,6 +218,36 @@ describe("several server processes on Redis and PostgreSQL", () => {
     await Promise.all([kz2.leave(), ru2.leave(), spec.leave()]);
   });
 
+  test("a campaign's later game, its process killed, comes back under the room code when someone joins it", async () => {
+    const victim = await spawnProc();
+    const [a] = procs as [Proc];
+    const host = track(
+      await new Client(victim.url).create("council", {
+        scenario: "kazakhstan-2022-01",
+        campaign: true,
+        campaignPauseSeconds: 0.2,
+        bots: { ...bots, RU: "historical", KZ: "historical" },
+        timers,
+        thinkMs: 20,
+        spectator: true,
+      }),
+    );
+    const code = host.roomId;
+    host.reconnection.enabled = false;
+    const partOf = (r: Room) => (r.state as { part?: number } | undefined)?.part ?? 0;
+    await until(() => partOf(host) === 2 && decoded(host).version >= 2, 60_000, "the campaign's second game");
+    await kill9(victim.child);
+    const second = await recordOf(a.url, `${code}-2`);
+    expect(second.status).toBe("active");
+    expect((await recordOf(a.url, code)).status).toBe("finished");
+
+    const back = track(await new Client(a.url).joinById(code, { spectator: true }));
+    await until(() => hasState(back) && partOf(back) === 2, 5000, "the second game restored");
+    expect(decoded(back).version).toBeGreaterThanOrEqual(second.log.length);
+    expect((await adminRooms(a.url)).filter((r) => r.code === code)).toHaveLength(1);
+    await back.leave();
+  });
+
   test("SIGTERM: the process stores what it accepted, lets its clients go, and the game goes on elsewhere", async () => {
     const leaving = await spawnProc();
     const [a] = procs as [Proc];
