@@ -61,6 +61,12 @@ function initialLang(): Language {
   return navigator.language?.toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 
+/** `?seed=…` in the address fixes the new room's seed: a reproducible game for a class or a test. */
+function seedOption(): { seed?: string } {
+  const seed = new URLSearchParams(location.search).get("seed")?.slice(0, 80);
+  return seed ? { seed } : {};
+}
+
 export class App {
   lang: Language = initialLang();
   coachOn = stored(COACH_KEY) !== "off";
@@ -371,6 +377,7 @@ export class App {
     const panel = this.el.panel;
     panel.dataset.view = this.view;
     document.body.dataset.view = this.view;
+    document.body.dataset.phase = this.snap?.phase ?? "";
     const c = this.ctx();
     if (!c || this.view === "menu") {
       this.sections.clear();
@@ -387,6 +394,7 @@ export class App {
               for (const m of sc?.members ?? []) if (m !== o.seat) bots[m] = o.bots;
               await this.net.create({
                 scenario: o.scenario,
+                ...seedOption(),
                 bots,
                 fallbackBot: o.bots,
                 private: true,
@@ -399,6 +407,7 @@ export class App {
               store(NAME_KEY, o.name);
               await this.net.create({
                 scenario: o.scenario,
+                ...seedOption(),
                 private: o.private,
                 fallbackBot: "historical",
                 ...(o.seat ? { seat: o.seat } : {}),

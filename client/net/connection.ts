@@ -80,6 +80,11 @@ function joinError(err: unknown): JoinError {
   return new JoinError("generic", message);
 }
 
+/** What a player decides on: the phase, the council round and the proposal on the table. */
+function tableContext(s: Snapshot): string {
+  return JSON.stringify([s.phase, s.view.round, s.view.proposal]);
+}
+
 export class Connection {
   private readonly client: Client;
   private room: Room | null = null;
@@ -87,6 +92,7 @@ export class Connection {
   private chatLines: ChatLine[] = [];
   private session: SavedSession | null = null;
   private leaving = false;
+  private pending: { action: Action; context: string; retried: boolean } | null = null;
   snapshot: Snapshot | null = null;
   status: Status = "idle";
 
@@ -177,7 +183,7 @@ export class Connection {
       this.chatLines = [...this.chatLines, line].slice(-200);
       this.listeners.chat?.(this.chatLines);
     });
-    room.onMessage("error", (e: ServerMessages["error"]) => this.listeners.error?.(e));
+    room.onMessage("error", (e: ServerMessages["error"]) => this.onError(e));
     room.onStateChange(() => this.emitSnapshot());
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("online"));
@@ -223,7 +229,32 @@ export class Connection {
   /** An action of the rules, stamped with the state version this client saw. */
   act(action: Action): void {
     if (!this.snapshot) return;
+    this.pending = { action, context: tableContext(this.snapshot), retried: false };
     this.send("action", { v: this.snapshot.version, action });
+  }
+
+  /**
+   * The server refused an action as stale (a bot or another player moved first). If what the player
+   * was looking at has not changed (same phase, round and proposal) and the action is still
+   * legal, it is sent once more at the new version; otherwise the refusal is shown.
+   */
+  private onError(e: ServerMessages["error"]): void {
+    const p = this.pending;
+    const now = this.snapshot;
+    if (
+      e.code === "ERR_STALE_VERSION" &&
+      e.to === "action" &&
+      p &&
+      !p.retried &&
+      now &&
+      tableContext(now) === p.context &&
+      now.legal.some((l) => l.type === p.action.type)
+    ) {
+      p.retried = true;
+      this.send("action", { v: now.version, action: p.action });
+      return;
+    }
+    this.listeners.error?.(e);
   }
 
   async leave(): Promise<void> {

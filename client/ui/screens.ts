@@ -12,6 +12,7 @@ import {
   TRACKS,
   VOTE_CHOICES,
   VOTE_FORMATS,
+  type ActionType,
   type AppealChannel,
   type Article,
   type BilateralResponse,
@@ -21,6 +22,7 @@ import {
 } from "../../shared/rules/index.ts";
 import { flagCss } from "../view/geo.ts";
 import {
+  actionState,
   approvalsVM,
   chatVM,
   coachVM,
@@ -47,6 +49,17 @@ export interface ScreenCtx extends Ctx {
 const flag = (id: StateId) =>
   h("span", { class: "flag", style: `background:${flagCss(id)}`, "aria-hidden": "true" });
 const keyOf = (...parts: unknown[]) => JSON.stringify(parts);
+/**
+ * The key of a section of action inputs: it changes only when one of its actions becomes legal or
+ * not (or its bounds or reason change), so other players' moves never rebuild a button mid-click.
+ */
+const formKey = (c: Ctx, types: ActionType[], ...extra: unknown[]) =>
+  keyOf(
+    c.lang,
+    c.snap.paused,
+    types.map((type) => [legalOf(c.snap, type) ?? null, actionState(c.snap, type, c.lang).reason]),
+    ...extra,
+  );
 const heading = (text: string, level: "h2" | "h3" = "h2") => h(level, {}, text);
 
 // ── Shared sections ──────────────────────────────────────────────────────────────────────
@@ -93,8 +106,7 @@ function seatsList(s: Sections, c: ScreenCtx, id: string, title: string): void {
 
 function readyForm(s: Sections, c: ScreenCtx, id: string): void {
   if (c.snap.phase !== "briefing" || !c.snap.seat) return;
-  const st = legalOf(c.snap, "ready");
-  s.section(id, keyOf(c.lang, !!st, c.snap.paused, c.snap.view.ready), () => [
+  s.section(id, formKey(c, ["ready"]), () => [
     actionForm(
       c,
       "ready",
@@ -337,9 +349,8 @@ function appealSection(s: Sections, c: ScreenCtx): void {
       : null,
   ]);
   if (v.phase !== "appeal" || !me) return;
-  const legalKey = keyOf(lang, c.snap.legal, c.snap.paused);
   if (me === v.scenario.host) {
-    s.section("appeal-form", legalKey, () => [
+    s.section("appeal-form", formKey(c, ["requestAssistance"]), () => [
       actionForm(
         c,
         "requestAssistance",
@@ -410,7 +421,7 @@ function appealSection(s: Sections, c: ScreenCtx): void {
       ),
     ]);
   } else {
-    s.section("appeal-form", legalKey, () => [
+    s.section("appeal-form", formKey(c, ["informalAppeal"]), () => [
       actionForm(
         c,
         "informalAppeal",
@@ -441,7 +452,7 @@ function bilateralSection(s: Sections, c: ScreenCtx): void {
   const lang = c.lang;
   if (c.snap.phase !== "bilateral" || !myState(c.snap)) return;
   const max = legalOf(c.snap, "respondBilateral")?.maxTroops ?? 0;
-  s.section("bilateral-form", keyOf(lang, c.snap.legal, c.snap.paused), () => [
+  s.section("bilateral-form", formKey(c, ["respondBilateral"]), () => [
     heading(t(lang, "ui.bilateral.title")),
     actionForm(
       c,
@@ -504,7 +515,7 @@ function consultationsSection(s: Sections, c: ScreenCtx): void {
   const v = c.snap.view;
   if (v.phase !== "consultations" || !myState(c.snap)) return;
   const form = proposalFormVM(c.snap);
-  s.section("propose-form", keyOf(lang, form, c.snap.legal, c.snap.paused, v.proposal), () => {
+  s.section("propose-form", formKey(c, ["propose"], form, v.proposal), () => {
     const formSelect = h(
       "select",
       { id: "prop-form" },
@@ -575,7 +586,7 @@ function consultationsSection(s: Sections, c: ScreenCtx): void {
       ),
     ];
   });
-  const legalKey = keyOf(lang, c.snap.legal, c.snap.paused, v.proposal?.form, v.positions, v.sessionRequests);
+  const legalKey = formKey(c, ["position", "pledge", "callVote", "requestSession", "withdrawRequest"]);
   const max =
     legalOf(c.snap, "pledge")?.maxTroops ?? v.scenario.forces[myState(c.snap) as StateId]?.available ?? 0;
   s.section("consult-actions", legalKey, () => [
@@ -698,7 +709,7 @@ function voteSection(s: Sections, c: ScreenCtx): void {
       : null,
   ]);
   if (v.phase !== "council" || !myState(c.snap)) return;
-  s.section("vote-form", keyOf(lang, c.snap.legal, c.snap.paused, v.votes), () => [
+  s.section("vote-form", formKey(c, ["vote", "withdrawRequest"]), () => [
     actionForm(
       c,
       "vote",
@@ -779,7 +790,7 @@ export function mapScreen(s: Sections, c: ScreenCtx): void {
     ],
   );
   if (v.phase === "deployment" && myState(c.snap)) {
-    s.section("deploy-actions", keyOf(lang, c.snap.legal, c.snap.paused, v.pressedToLeave), () => [
+    s.section("deploy-actions", formKey(c, ["missionDay", "pressToLeave", "withdrawContingent"]), () => [
       myState(c.snap) === v.scenario.host
         ? actionForm(
             c,
@@ -865,69 +876,72 @@ export function approvalsScreen(s: Sections, c: ScreenCtx): void {
   ]);
   if (v.phase === "approvals" && c.snap.seat) {
     const targets = legalOf(c.snap, "lobby")?.targets ?? [];
-    s.section("approval-actions", keyOf(lang, c.snap.legal, c.snap.paused), () =>
-      v.private?.role === "deputy"
-        ? [
-            actionForm(
-              c,
-              "deputyVote",
-              "deputy-vote",
-              t(lang, "ui.approvals.deputy"),
-              [],
-              DEPUTY_VOTES.map((x) => ({
-                label: term(lang, x),
-                onClick: () => c.act({ type: "deputyVote", vote: x }),
-              })),
-            ),
-          ]
-        : [
-            actionForm(
-              c,
-              "submitApproval",
-              "submit-approval",
-              t(lang, "ui.action.submitApproval"),
-              [],
-              [{ label: t(lang, "ui.approvals.submit"), onClick: () => c.act({ type: "submitApproval" }) }],
-            ),
-            actionForm(
-              c,
-              "lobby",
-              "lobby",
-              t(lang, "ui.action.lobby"),
-              [
-                field(
-                  t(lang, "ui.approvals.lobby"),
-                  h(
-                    "select",
-                    { id: "lobby-target" },
-                    options(targets.map((x) => ({ value: x, label: term(lang, x) }))),
+    s.section(
+      "approval-actions",
+      formKey(c, ["deputyVote", "submitApproval", "lobby", "withdrawPledge"]),
+      () =>
+        v.private?.role === "deputy"
+          ? [
+              actionForm(
+                c,
+                "deputyVote",
+                "deputy-vote",
+                t(lang, "ui.approvals.deputy"),
+                [],
+                DEPUTY_VOTES.map((x) => ({
+                  label: term(lang, x),
+                  onClick: () => c.act({ type: "deputyVote", vote: x }),
+                })),
+              ),
+            ]
+          : [
+              actionForm(
+                c,
+                "submitApproval",
+                "submit-approval",
+                t(lang, "ui.action.submitApproval"),
+                [],
+                [{ label: t(lang, "ui.approvals.submit"), onClick: () => c.act({ type: "submitApproval" }) }],
+              ),
+              actionForm(
+                c,
+                "lobby",
+                "lobby",
+                t(lang, "ui.action.lobby"),
+                [
+                  field(
+                    t(lang, "ui.approvals.lobby"),
+                    h(
+                      "select",
+                      { id: "lobby-target" },
+                      options(targets.map((x) => ({ value: x, label: term(lang, x) }))),
+                    ),
                   ),
-                ),
-              ],
-              [
-                {
-                  label: t(lang, "ui.approvals.lobbyBtn"),
-                  onClick: () => {
-                    const target = valueOf("lobby-target") as StateId;
-                    if (target) c.act({ type: "lobby", target });
+                ],
+                [
+                  {
+                    label: t(lang, "ui.approvals.lobbyBtn"),
+                    onClick: () => {
+                      const target = valueOf("lobby-target") as StateId;
+                      if (target) c.act({ type: "lobby", target });
+                    },
                   },
-                },
-              ],
-            ),
-            actionForm(
-              c,
-              "withdrawPledge",
-              "withdraw-pledge",
-              t(lang, "ui.action.withdrawPledge"),
-              [],
-              [
-                {
-                  label: t(lang, "ui.approvals.withdrawPledge"),
-                  onClick: () => c.act({ type: "withdrawPledge" }),
-                },
-              ],
-            ),
-          ],
+                ],
+              ),
+              actionForm(
+                c,
+                "withdrawPledge",
+                "withdraw-pledge",
+                t(lang, "ui.action.withdrawPledge"),
+                [],
+                [
+                  {
+                    label: t(lang, "ui.approvals.withdrawPledge"),
+                    onClick: () => c.act({ type: "withdrawPledge" }),
+                  },
+                ],
+              ),
+            ],
     );
   }
   coachPanel(s, c);
