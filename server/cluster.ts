@@ -43,7 +43,8 @@ export function redisServices(url: string, prefix: string): RedisServices {
 
 /** A live room's listing, after making sure its process still answers (a dead one's rooms are removed). */
 export async function liveRoom(code: string): Promise<IRoomCache | undefined> {
-  const [room] = await matchMaker.query({ roomId: code });
+  // One key lookup (HGET with Redis), not a scan of every listing: this runs on every join by code.
+  const room = await matchMaker.driver.findOne({ roomId: code });
   if (!room) return undefined;
   if (room.processId === matchMaker.processId) return room;
   // Asks the process over Redis; one that does not answer is swept from the listings.
