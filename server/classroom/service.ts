@@ -73,7 +73,8 @@ export interface SessionData {
 interface Live {
   data: SessionData;
   keyHash: string;
-  logCount: number;
+  /** The stored revision this copy is at. */
+  rev: number;
   queue: Promise<unknown>;
 }
 
@@ -148,11 +149,18 @@ export class Classrooms {
       nextStudent: 1,
       injects: [],
     };
-    const live: Live = { data, keyHash: hashSecret(key), logCount: 0, queue: Promise.resolve() };
+    const live: Live = { data, keyHash: hashSecret(key), rev: 0, queue: Promise.resolve() };
     for (const [index, setup] of input.tables.entries())
       data.tables.push(await this.openTable(data, index, setup));
+    const now = Date.now();
+    await this.store.createSession({
+      code,
+      keyHash: live.keyHash,
+      data: JSON.stringify(data),
+      createdAt: now,
+      updatedAt: now,
+    });
     this.live.set(code, live);
-    await this.save(live);
     await this.log(live, "facilitator", { type: "create", tables: input.tables }, null);
     return { code, key };
   }
@@ -181,20 +189,26 @@ export class Classrooms {
     return { index, code: room.roomId, setup, started: false, paused: true };
   }
 
+  /**
+   * The session as stored now. Several server processes may share the database: each read looks at
+   * the stored revision and reloads when another process saved since.
+   */
   private async get(code: string): Promise<Live> {
-    const cached = this.live.get(code);
-    if (cached) return cached;
     const row = await this.store.getSession(code);
     if (!row) throw new ClassError("ERR_NO_CLASS", 404);
-    const again = this.live.get(code);
-    if (again) return again;
-    const live: Live = {
-      data: JSON.parse(row.data) as SessionData,
-      keyHash: row.keyHash,
-      logCount: (await this.store.log(code)).length,
-      queue: Promise.resolve(),
-    };
-    this.live.set(code, live);
+    let live = this.live.get(code);
+    if (!live) {
+      live = {
+        data: JSON.parse(row.data) as SessionData,
+        keyHash: row.keyHash,
+        rev: row.rev,
+        queue: Promise.resolve(),
+      };
+      this.live.set(code, live);
+    } else if (live.rev !== row.rev) {
+      live.data = JSON.parse(row.data) as SessionData;
+      live.rev = row.rev;
+    }
     return live;
   }
 
@@ -222,26 +236,34 @@ export class Classrooms {
     return sameHash(hashSecret(key), live.keyHash);
   }
 
+  /** One job at a time per session in this process, each on the stored session as it is then. */
   private run<T>(live: Live, job: () => Promise<T>): Promise<T> {
-    const next = live.queue.then(job, job);
+    const fresh = async () => {
+      await this.get(live.data.code);
+      return job();
+    };
+    const next = live.queue.then(fresh, fresh);
     live.queue = next.catch(() => undefined);
     return next;
   }
 
+  /** Saves the session, unless another process saved it first (then ERR_CONFLICT: try again). */
   private async save(live: Live): Promise<void> {
-    const now = Date.now();
-    await this.store.saveSession({
-      code: live.data.code,
-      keyHash: live.keyHash,
-      data: JSON.stringify(live.data),
-      createdAt: live.data.createdAt,
-      updatedAt: now,
-    });
+    const ok = await this.store.updateSession(
+      live.data.code,
+      JSON.stringify(live.data),
+      live.rev,
+      Date.now(),
+    );
+    if (ok) live.rev += 1;
+    else {
+      await this.get(live.data.code);
+      throw new ClassError("ERR_CONFLICT", 409);
+    }
   }
 
   private async log(live: Live, actor: string, command: unknown, refused: string | null): Promise<void> {
-    const index = live.logCount++;
-    await this.store.appendLog(live.data.code, index, { at: Date.now(), actor, command, refused });
+    await this.store.appendLog(live.data.code, { at: Date.now(), actor, command, refused });
   }
 
   /** Logs a refused attempt (a student trying a facilitator command, a bad key). */

@@ -1,7 +1,8 @@
 /**
  * Classroom sessions on disk: one row per session (its state as JSON: settings, tables, roster, the
  * hash of the facilitator key) and an append-only log of every facilitator and student command, with
- * whether it was accepted. SQLite (a file beside the games' one) or PostgreSQL (the same database and
+ * whether it was accepted. Each save names the revision it started from and fails if another save
+ * (another server process) came first, so processes sharing the database never overwrite each other. SQLite (a file beside the games' one) or PostgreSQL (the same database and
  * schema as the games), like the game store; the tables are the classroom's own.
  */
 import { mkdirSync } from "node:fs";
@@ -24,17 +25,21 @@ export interface StoredSession {
   data: string;
   createdAt: number;
   updatedAt: number;
+  /** Bumped by every save. */
+  rev: number;
 }
 
 export interface ClassStore {
   readonly kind: "sqlite" | "postgres";
-  saveSession(s: StoredSession): Promise<void>;
+  createSession(s: Omit<StoredSession, "rev">): Promise<void>;
+  /** Saves `data` if the stored revision is still `rev`; false when another save came first. */
+  updateSession(code: string, data: string, rev: number, at: number): Promise<boolean>;
   getSession(code: string): Promise<StoredSession | undefined>;
   hasSession(code: string): Promise<boolean>;
   /** Codes of the sessions saved since `since` (ms), oldest first. */
   recent(since: number): Promise<string[]>;
-  /** Appends the entry at `index` (= the number of entries before it). */
-  appendLog(code: string, index: number, e: ClassLogEntry): Promise<void>;
+  /** Appends the entry after the session's last one. */
+  appendLog(code: string, e: ClassLogEntry): Promise<void>;
   log(code: string): Promise<ClassLogEntry[]>;
   close(): Promise<void>;
 }
@@ -45,7 +50,8 @@ const SCHEMA = [
     key_hash TEXT NOT NULL,
     data TEXT NOT NULL,
     created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 0
   )`,
   `CREATE TABLE IF NOT EXISTS class_log (
     code TEXT NOT NULL,
@@ -64,6 +70,7 @@ interface SessionRow {
   data: string;
   created_at: number | string;
   updated_at: number | string;
+  rev: number | string;
 }
 interface LogRow {
   at: number | string;
@@ -78,6 +85,7 @@ const sessionOf = (r: SessionRow): StoredSession => ({
   data: r.data,
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
+  rev: Number(r.rev),
 });
 const logOf = (r: LogRow): ClassLogEntry => ({
   at: Number(r.at),
@@ -86,8 +94,21 @@ const logOf = (r: LogRow): ClassLogEntry => ({
   refused: r.refused,
 });
 
-const UPSERT = `INSERT INTO class_sessions (code, key_hash, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (code) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`;
+const INSERT = `INSERT INTO class_sessions (code, key_hash, data, created_at, updated_at, rev) VALUES ($1, $2, $3, $4, $5, 0)`;
+const UPDATE = `UPDATE class_sessions SET data = $1, updated_at = $2, rev = rev + 1 WHERE code = $3 AND rev = $4`;
+/** The next index is taken in the same statement; two processes racing for it collide on the key and retry. */
+const APPEND = `INSERT INTO class_log (code, idx, at, actor, command, refused)
+  SELECT $1, COALESCE(MAX(idx) + 1, 0), $2, $3, $4, $5 FROM class_log WHERE code = $6`;
+
+async function retrying(append: () => Promise<void>): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return await append();
+    } catch (err) {
+      if (i >= 4) throw err;
+    }
+  }
+}
 
 export function openSqliteClassStore(file: string): ClassStore {
   if (file !== ":memory:") mkdirSync(join(file, ".."), { recursive: true });
@@ -97,18 +118,20 @@ export function openSqliteClassStore(file: string): ClassStore {
   db.exec("PRAGMA busy_timeout = 5000");
   for (const sql of SCHEMA) db.exec(sql);
   const q = {
-    upsert: db.prepare(UPSERT.replace(/\$\d/g, "?")),
+    insert: db.prepare(INSERT.replace(/\$\d/g, "?")),
+    update: db.prepare(UPDATE.replace(/\$\d/g, "?")),
+    append: db.prepare(APPEND.replace(/\$\d/g, "?")),
     get: db.prepare(`SELECT * FROM class_sessions WHERE code = ?`),
     recent: db.prepare(`SELECT code FROM class_sessions WHERE updated_at >= ? ORDER BY created_at`),
-    log: db.prepare(
-      `INSERT INTO class_log (code, idx, at, actor, command, refused) VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
     logs: db.prepare(`SELECT at, actor, command, refused FROM class_log WHERE code = ? ORDER BY idx`),
   };
   return {
     kind: "sqlite",
-    async saveSession(s) {
-      q.upsert.run(s.code, s.keyHash, s.data, s.createdAt, s.updatedAt);
+    async createSession(s) {
+      q.insert.run(s.code, s.keyHash, s.data, s.createdAt, s.updatedAt);
+    },
+    async updateSession(code, data, rev, at) {
+      return Number(q.update.run(data, at, code, rev).changes) === 1;
     },
     async getSession(code) {
       const row = q.get.get(code) as unknown as SessionRow | undefined;
@@ -120,8 +143,10 @@ export function openSqliteClassStore(file: string): ClassStore {
     async recent(since) {
       return (q.recent.all(since) as unknown as { code: string }[]).map((r) => r.code);
     },
-    async appendLog(code, index, e) {
-      q.log.run(code, index, e.at, e.actor, JSON.stringify(e.command), e.refused);
+    async appendLog(code, e) {
+      await retrying(async () => {
+        q.append.run(code, e.at, e.actor, JSON.stringify(e.command), e.refused, code);
+      });
     },
     async log(code) {
       return (q.logs.all(code) as unknown as LogRow[]).map(logOf);
@@ -144,8 +169,11 @@ export async function openPostgresClassStore(connectionString: string, schema?: 
   for (const sql of SCHEMA) await pool.query(sql);
   return {
     kind: "postgres",
-    async saveSession(s) {
-      await pool.query(UPSERT, [s.code, s.keyHash, s.data, s.createdAt, s.updatedAt]);
+    async createSession(s) {
+      await pool.query(INSERT, [s.code, s.keyHash, s.data, s.createdAt, s.updatedAt]);
+    },
+    async updateSession(code, data, rev, at) {
+      return (await pool.query(UPDATE, [data, at, code, rev])).rowCount === 1;
     },
     async getSession(code) {
       const row = (await pool.query<SessionRow>(`SELECT * FROM class_sessions WHERE code = $1`, [code]))
@@ -162,11 +190,10 @@ export async function openPostgresClassStore(connectionString: string, schema?: 
       );
       return r.rows.map((x) => x.code);
     },
-    async appendLog(code, index, e) {
-      await pool.query(
-        `INSERT INTO class_log (code, idx, at, actor, command, refused) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [code, index, e.at, e.actor, JSON.stringify(e.command), e.refused],
-      );
+    async appendLog(code, e) {
+      await retrying(async () => {
+        await pool.query(APPEND, [code, e.at, e.actor, JSON.stringify(e.command), e.refused, code]);
+      });
     },
     async log(code) {
       const r = await pool.query<LogRow>(

@@ -103,6 +103,8 @@ export const CLASS_ERROR_CODES = [
   "ERR_NAME_TAKEN",
   "ERR_UNKNOWN_SCENARIO",
   "ERR_TABLE",
+  /** Another server process changed the session at the same moment: try again. */
+  "ERR_CONFLICT",
 ] as const;
 export type ClassErrorCode = (typeof CLASS_ERROR_CODES)[number];
 
