@@ -470,7 +470,7 @@ function tableCard(tb: TableSummary, code: string, key: string): HTMLElement {
         : "";
   const left = tb.deadline ? Math.max(0, Math.round((tb.deadline - Date.now()) / 1000)) : null;
   const pending = tb.seats.filter((s) => s.pending).map((s) => s.seat);
-  const away = tb.seats.filter((s) => s.holder === "away").map((s) => s.seat);
+  const away = tb.seats.filter((s) => s.holder === "away" || (s.absent && s.name)).map((s) => s.seat);
   const proposal = tb.proposal as { form?: string } | null;
   const tracks = tb.tracks as Record<string, number>;
   return h(

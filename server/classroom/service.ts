@@ -607,6 +607,7 @@ export class Classrooms {
         holder: "open",
         name: c.name,
         pending: false,
+        absent: false,
       })),
       chat: last?.chat.length ?? 0,
       outcome: (last?.result ?? null) as Record<string, unknown> | null,

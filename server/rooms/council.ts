@@ -939,6 +939,8 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
       holder: this.holderOf(s),
       name: s.claim?.name ?? "",
       pending: !this.game.ended && legalActions(this.game, s.seat).length > 0,
+      /** A student holds the seat but is not connected (a bot may be playing it meanwhile). */
+      absent: s.claim !== null && !s.sessionId,
     }));
     return {
       code: this.roomId,

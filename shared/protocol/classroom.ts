@@ -153,7 +153,8 @@ export interface TableSummary {
   appeal: unknown;
   proposal: unknown;
   decision: unknown;
-  seats: { seat: string; leader: boolean; holder: string; name: string; pending: boolean }[];
+  /** `absent`: a student holds the seat but is not connected. */
+  seats: { seat: string; leader: boolean; holder: string; name: string; pending: boolean; absent: boolean }[];
   chat: number;
   outcome: Record<string, unknown> | null;
 }

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { bundledScenarios } from "../../server/content/scenario-files.ts";
 import { startServer, type TestServer } from "../server/helpers.ts";
 import {
   ARTIFACTS,
@@ -18,6 +19,8 @@ import {
   type Chromium,
   type Watched,
 } from "./browser.ts";
+
+const briefOfKZ = bundledScenarios().get("kazakhstan-2022-01")?.briefs.KZ?.text.en ?? "";
 
 let srv: TestServer;
 let chromium: Chromium;
@@ -127,6 +130,20 @@ test("a facilitator's dashboard and two students in their own browsers, to the p
   await shot(fac.page, "classroom-dashboard");
   await shot(ann.page, "classroom-student-laptop");
   await shot(bob.page, "classroom-student-phone");
+
+  // The projector view of all tables: public information only (no brief, no student roster).
+  const projector = await fac.context.newPage();
+  await projector.setViewportSize(VIEWPORTS.projector);
+  await projector.goto(`${srv.url}/classroom.html#show/${code}`);
+  await projector.waitForFunction(() => document.querySelectorAll("article.class-card").length === 1, null, {
+    timeout: 10_000,
+  });
+  const shown = (await projector.locator("body").textContent()) ?? "";
+  expect(shown).toContain("Severity");
+  expect(shown.includes("Ann") || shown.includes("Bob")).toBe(false);
+  expect(shown.includes(briefOfKZ.slice(0, 40))).toBe(false);
+  await shot(projector, "classroom-projector");
+  await projector.close();
 
   // The students never get the facilitator key.
   for (const s of [ann, bob]) {

@@ -175,7 +175,10 @@ export function sessionSuite(server: () => TestServer): void {
     await until(() => boxOf(someRoom).errors.some((e) => e.code === "ERR_NOT_SOLO"), 5000, "ERR_NOT_SOLO");
 
     dash = await fac.dashboard();
-    for (const t of dash) expect(t.seats.filter((s) => s.holder === "human").length).toBe(7);
+    for (const t of dash) {
+      expect(t.seats.filter((s) => s.holder === "human").length).toBe(7);
+      expect(t.seats.filter((s) => s.absent)).toEqual([]);
+    }
 
     // Start every table; then pause table 1 (index 0) while table 2 runs on.
     expect((await fac.command({ type: "control", table: "all", op: "start" })).status).toBe(200);
@@ -267,8 +270,16 @@ export function sessionSuite(server: () => TestServer): void {
       students.find((s) => s !== absent && selves.get(s)?.table === 1) as Student,
     ) as Room;
     await until(() => decoded(watcher).seats.RU?.holder === "bot", 5000, "the bot to take RU");
-    expect((await fac.dashboard())[1]?.seats.find((x) => x.seat === "RU")?.holder).toBe("bot");
+    expect((await fac.dashboard())[1]?.seats.find((x) => x.seat === "RU")).toMatchObject({
+      holder: "bot",
+      absent: false,
+    });
     expect((await fac.command({ type: "bot", student: absentId, back: true })).status).toBe(200);
+    // Given back but not yet connected: the dashboard shows the student absent.
+    expect((await fac.dashboard())[1]?.seats.find((x) => x.seat === "RU")).toMatchObject({
+      name: absent.name,
+      absent: true,
+    });
     const back = await absent.me();
     expect(back.bot).toBe(false);
     const backRoom = await absent.sit();
