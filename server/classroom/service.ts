@@ -63,7 +63,7 @@ export interface SessionData {
   title: string;
   createdAt: number;
   requireApproval: boolean;
-  options: Pick<NewSession, "timers" | "thinkMs" | "graceSeconds">;
+  options: Pick<NewSession, "timers" | "thinkMs" | "graceSeconds" | "campaignPauseSeconds">;
   tables: ClassTable[];
   students: Student[];
   nextStudent: number;
@@ -143,6 +143,9 @@ export class Classrooms {
         ...(input.timers ? { timers: input.timers } : {}),
         ...(input.thinkMs !== undefined ? { thinkMs: input.thinkMs } : {}),
         ...(input.graceSeconds !== undefined ? { graceSeconds: input.graceSeconds } : {}),
+        ...(input.campaignPauseSeconds !== undefined
+          ? { campaignPauseSeconds: input.campaignPauseSeconds }
+          : {}),
       },
       tables: [],
       students: [],
@@ -181,6 +184,9 @@ export class Classrooms {
       ...(data.options.timers ? { timers: data.options.timers } : {}),
       ...(data.options.thinkMs !== undefined ? { thinkMs: data.options.thinkMs } : {}),
       ...(data.options.graceSeconds !== undefined ? { graceSeconds: data.options.graceSeconds } : {}),
+      ...(data.options.campaignPauseSeconds !== undefined
+        ? { campaignPauseSeconds: data.options.campaignPauseSeconds }
+        : {}),
       classSession: data.code,
       key: RESTORE_KEY,
     };

@@ -40,6 +40,8 @@ export const NewSessionSchema = z.strictObject({
   thinkMs: z.number().int().min(0).max(60_000).optional(),
   /** Seconds a dropped student keeps their seat before a bot plays it. */
   graceSeconds: z.number().min(0).max(3600).optional(),
+  /** Campaign tables: seconds each game's debrief stays up before the next crisis begins. */
+  campaignPauseSeconds: z.number().min(0).max(3600).optional(),
   title: z.string().trim().max(80).optional(),
 });
 export type NewSession = z.infer<typeof NewSessionSchema>;
