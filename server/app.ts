@@ -148,6 +148,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     gracefullyShutdown: false,
     ...(redis ? { presence: redis.presence, driver: redis.driver } : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    // A new room is made in the process that got the request (the proxy spreads requests over the
+    // processes). Colyseus would otherwise ask the least busy process over Redis, and a room's
+    // creation (a write to PostgreSQL) under load can outlast that request's 2 s timeout: the asker
+    // then makes the room itself, and the other process's copy is left without players.
+    selectProcessIdToCreateRoom: async () => matchMaker.processId,
     beforeListen: async () => {
       await matchMaker.onReady;
       // Unfinished games that no live process holds come back here; with several processes
