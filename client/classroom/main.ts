@@ -296,7 +296,7 @@ function facilitatorView(code: string, keyInLink?: string): void {
       ],
       { class: "class-card" },
     );
-    const waiting = ov.roster.filter((s) => s.status === "waiting");
+    const waiting = ov.roster.filter((s) => s.status === "waiting" || s.rejoin);
     sections.section(
       "waiting",
       JSON.stringify(waiting),
@@ -307,7 +307,7 @@ function facilitatorView(code: string, keyInLink?: string): void {
           h(
             "div",
             { class: "class-row" },
-            h("span", {}, s.name),
+            h("span", {}, s.name, s.rejoin ? ` (${t("class.rejoin")})` : ""),
             h(
               "button",
               { type: "button", onclick: () => void command({ type: "admit", student: s.id }) },

@@ -38,6 +38,11 @@ export interface Student {
   id: string;
   name: string;
   tokenHash: string;
+  /**
+   * With approval required, the same name joining again (another device, another day) waits here
+   * until the facilitator admits it; the student's current device keeps its seat meanwhile.
+   */
+  pendingHash?: string | null;
   status: StudentStatus;
   table: number | null;
   seat: string | null;
@@ -303,7 +308,8 @@ export class Classrooms {
         throw new ClassError("ERR_NAME_TAKEN", 409);
       }
       const token = randomBytes(18).toString("base64url");
-      if (s) s.tokenHash = hashSecret(token);
+      if (s && d.requireApproval && s.status === "admitted") s.pendingHash = hashSecret(token);
+      else if (s) s.tokenHash = hashSecret(token);
       else {
         s = {
           id: `s${d.nextStudent++}`,
@@ -320,29 +326,37 @@ export class Classrooms {
       }
       await this.save(live);
       await this.log(live, `student:${s.id}`, { type: "join", name }, null);
-      return { token, student: this.selfOf(d, s) };
+      return { token, student: this.selfOf(d, s, s.pendingHash === hashSecret(token)) };
     });
   }
 
   async studentByToken(code: string, token: string): Promise<Student> {
     const live = await this.get(code);
     const hash = hashSecret(token);
-    const s = live.data.students.find((x) => sameHash(x.tokenHash, hash));
+    const s = live.data.students.find(
+      (x) => sameHash(x.tokenHash, hash) || sameHash(x.pendingHash ?? "", hash),
+    );
     if (!s) throw new ClassError("ERR_NOT_STUDENT", 403);
     return s;
   }
 
   async me(code: string, token: string): Promise<StudentSelf> {
-    const s = await this.studentByToken(code, token);
-    return this.selfOf((await this.get(code)).data, s);
+    const { data } = await this.get(code);
+    const hash = hashSecret(token);
+    const s = data.students.find((x) => sameHash(x.tokenHash, hash));
+    if (s) return this.selfOf(data, s);
+    const pending = data.students.find((x) => sameHash(x.pendingHash ?? "", hash));
+    if (pending) return this.selfOf(data, pending, true);
+    throw new ClassError("ERR_NOT_STUDENT", 403);
   }
 
-  private selfOf(d: SessionData, s: Student): StudentSelf {
-    const t = s.table !== null && s.status === "admitted" ? d.tables[s.table] : undefined;
+  /** `pending`: the asker is a second device waiting to be admitted: no seat for it yet. */
+  private selfOf(d: SessionData, s: Student, pending = false): StudentSelf {
+    const t = s.table !== null && s.status === "admitted" && !pending ? d.tables[s.table] : undefined;
     return {
       id: s.id,
       name: s.name,
-      status: s.status,
+      status: pending ? "waiting" : s.status,
       table: t ? { index: t.index, code: t.code, scenario: t.setup.scenario } : null,
       seat: t ? s.seat : null,
       seatToken: t && !s.bot ? s.seatToken : null,
@@ -360,6 +374,7 @@ export class Classrooms {
       table: s.table,
       seat: s.seat,
       bot: s.bot,
+      rejoin: !!s.pendingHash,
       joinedAt: s.joinedAt,
     }));
   }
@@ -453,7 +468,12 @@ export class Classrooms {
       case "admit":
       case "reject": {
         const s = this.student(d, cmd.student);
-        if (cmd.type === "admit") s.status = "admitted";
+        if (s.pendingHash) {
+          // A second device under this name: admitted, it becomes the student's (the old one's token
+          // stops working); turned away, the student is untouched.
+          if (cmd.type === "admit") s.tokenHash = s.pendingHash;
+          s.pendingHash = null;
+        } else if (cmd.type === "admit") s.status = "admitted";
         else {
           await this.release(d, s);
           Object.assign(s, { status: "removed", table: null, seat: null, bot: false });
@@ -474,7 +494,14 @@ export class Classrooms {
         const s = this.student(d, cmd.student);
         await this.release(d, s);
         // The student's token no longer opens anything.
-        Object.assign(s, { status: "removed", table: null, seat: null, bot: false, tokenHash: "" });
+        Object.assign(s, {
+          status: "removed",
+          table: null,
+          seat: null,
+          bot: false,
+          tokenHash: "",
+          pendingHash: null,
+        });
         return { ok: true };
       }
       case "requireApproval":

@@ -576,6 +576,7 @@ export const en = {
   "class.tracks":
     "Severity {severity} · credibility {credibility} · legitimacy {legitimacy} · sovereignty {sovereignty}",
   "class.menuLink": "Classroom: run a class or join one",
+  "class.rejoin": "joined again from another device",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -585,4 +585,5 @@ export const ru: Record<MessageKey, string> = {
   "class.tracks":
     "Острота {severity} · доверие {credibility} · легитимность {legitimacy} · суверенитет {sovereignty}",
   "class.menuLink": "Класс: провести занятие или войти в него",
+  "class.rejoin": "вошёл снова с другого устройства",
 };

@@ -133,6 +133,8 @@ export interface RosterEntry {
   table: number | null;
   seat: string | null;
   bot: boolean;
+  /** The same name joined again from another device and waits to be admitted (approval required). */
+  rejoin: boolean;
   joinedAt: number;
 }
 
