@@ -47,7 +47,11 @@ export async function liveRoom(code: string): Promise<IRoomCache | undefined> {
   const room = await matchMaker.driver.findOne({ roomId: code });
   if (!room) return undefined;
   if (room.processId === matchMaker.processId) return room;
-  // Asks the process over Redis; one that does not answer is swept from the listings.
+  // A live process is subscribed to its own channel; a dead one's subscription went with its
+  // connection. This never mistakes a busy process for a dead one (a health check that times out
+  // under load would sweep a live process's rooms from the listing).
+  if ((await matchMaker.presence.channels(`p:${room.processId}`)).length > 0) return room;
+  // Gone: the health check confirms it and sweeps its rooms from the listing.
   if (await matchMaker.healthCheckProcessId(room.processId)) return room;
   return undefined;
 }
