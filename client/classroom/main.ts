@@ -341,7 +341,8 @@ function facilitatorView(code: string, keyInLink?: string): void {
     );
     sections.section(
       "tables",
-      JSON.stringify(tables),
+      // The clocks tick: this section (no inputs in it) is rebuilt on every poll.
+      `${JSON.stringify(tables)}@${Date.now()}`,
       () => [
         h("h2", {}, t("class.tables.title")),
         h("div", { class: "class-tables" }, ...tables.map((tb) => tableCard(tb, code, key))),
@@ -461,14 +462,6 @@ function controls(
 }
 
 function tableCard(tb: TableSummary, code: string, key: string): HTMLElement {
-  const state = tb.ended
-    ? t("class.ended")
-    : !tb.started
-      ? t("class.notStarted")
-      : tb.paused
-        ? t("class.paused")
-        : "";
-  const left = tb.deadline ? Math.max(0, Math.round((tb.deadline - Date.now()) / 1000)) : null;
   const pending = tb.seats.filter((s) => s.pending).map((s) => s.seat);
   const away = tb.seats.filter((s) => s.holder === "away" || (s.absent && s.name)).map((s) => s.seat);
   const proposal = tb.proposal as { form?: string } | null;
@@ -480,8 +473,7 @@ function tableCard(tb: TableSummary, code: string, key: string): HTMLElement {
       "h3",
       {},
       `${t("class.new.table", { n: tb.index + 1 })} · ${tb.code} · ${translate(lang, { key: `term.${tb.phase}` })}`,
-      state ? ` (${state})` : "",
-      left !== null ? ` · ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` : "",
+      clockText(tb),
     ),
     h(
       "p",
@@ -613,6 +605,16 @@ async function drill(code: string, key: string, index: number): Promise<void> {
 
 // ── The projector: every table's public state ────────────────────────────────────────────────
 
+/** The phase clock as the dashboard and the projector show it, or the table's state. */
+function clockText(tb: TableSummary): string {
+  if (tb.ended) return ` (${t("class.ended")})`;
+  if (!tb.started) return ` (${t("class.notStarted")})`;
+  if (tb.paused) return ` (${t("class.paused")})`;
+  if (!tb.deadline) return "";
+  const left = Math.max(0, Math.round((tb.deadline - Date.now()) / 1000));
+  return ` · ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+}
+
 function projector(code: string): void {
   const key = get(keyOf(code));
   if (!key) {
@@ -639,6 +641,7 @@ function projector(code: string): void {
               "h3",
               {},
               `${t("class.new.table", { n: tb.index + 1 })} · ${translate(lang, { key: `term.${tb.phase}` })}`,
+              clockText(tb),
             ),
             h(
               "p",
