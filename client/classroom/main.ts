@@ -335,6 +335,16 @@ function facilitatorView(code: string, keyInLink?: string): void {
           { type: "button", id: "class-autoseat", onclick: () => void command({ type: "autoSeat" }) },
           t("class.autoSeat"),
         ),
+        " ",
+        h(
+          "button",
+          {
+            type: "button",
+            id: "class-shuffle",
+            onclick: () => void command({ type: "autoSeat", shuffle: true }),
+          },
+          t("class.shuffle"),
+        ),
         ...seated.map((s) => rosterRow(s, seatChoices, command)),
       ],
       { class: "class-card", id: "class-roster" },

@@ -508,7 +508,7 @@ export class Classrooms {
         d.requireApproval = cmd.value;
         return { ok: true };
       case "autoSeat":
-        return this.autoSeat(d);
+        return this.autoSeat(d, cmd.shuffle === true);
       case "seat": {
         const s = this.student(d, cmd.student);
         if (s.status !== "admitted") s.status = "admitted";
@@ -582,10 +582,23 @@ export class Classrooms {
    * Seats every admitted student who has none, one at a time at the table with the fewest students:
    * its first free leader seat, else its first free deputy seat.
    */
-  private async autoSeat(d: SessionData): Promise<{ ok: true; seated: number }> {
+  private async autoSeat(d: SessionData, shuffle = false): Promise<{ ok: true; seated: number }> {
     const seats = await Promise.all(d.tables.map((t) => this.seatsOf(t)));
+    let order = d.students;
+    if (shuffle) {
+      for (const s of d.students) {
+        if (s.status !== "admitted" || !s.seat) continue;
+        await this.release(d, s);
+        Object.assign(s, { table: null, seat: null, bot: false });
+      }
+      order = [...d.students];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = randomInt(i + 1);
+        [order[i], order[j]] = [order[j] as Student, order[i] as Student];
+      }
+    }
     let seated = 0;
-    for (const s of d.students) {
+    for (const s of order) {
       if (s.status !== "admitted" || s.seat) continue;
       const free = d.tables.map((_t, i) => {
         const taken = new Set(d.students.filter((x) => x.table === i && x.seat).map((x) => x.seat));

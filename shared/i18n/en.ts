@@ -577,6 +577,7 @@ export const en = {
     "Severity {severity} · credibility {credibility} · legitimacy {legitimacy} · sovereignty {sovereignty}",
   "class.menuLink": "Classroom: run a class or join one",
   "class.rejoin": "joined again from another device",
+  "class.shuffle": "Shuffle everyone's seats",
 } as const;
 
 export type MessageKey = keyof typeof en;

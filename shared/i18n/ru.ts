@@ -586,4 +586,5 @@ export const ru: Record<MessageKey, string> = {
     "Острота {severity} · доверие {credibility} · легитимность {legitimacy} · суверенитет {sovereignty}",
   "class.menuLink": "Класс: провести занятие или войти в него",
   "class.rejoin": "вошёл снова с другого устройства",
+  "class.shuffle": "Пересадить всех случайным образом",
 };

@@ -58,7 +58,11 @@ export const FacilitatorCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("remove"), student: studentId }),
   z.strictObject({ type: z.literal("requireApproval"), value: z.boolean() }),
   /** Seats every admitted student without a seat, balanced across the tables (leaders first). */
-  z.strictObject({ type: z.literal("autoSeat") }),
+  z.strictObject({
+    type: z.literal("autoSeat"),
+    /** First unseat everyone, in a random order: new roles for the whole class. */
+    shuffle: z.boolean().optional(),
+  }),
   /** Seats (or reseats) one student by hand; whoever held that seat is left without one. */
   z.strictObject({
     type: z.literal("seat"),

@@ -45,3 +45,24 @@ test("the same name again waits for the facilitator; turned away it changes noth
   expect((await laptop.me()).seatToken).toBeTruthy();
   expect((await call(srv.url, `/${code}/me`, { token: ann.token })).status).toBe(403);
 });
+
+test("shuffling reseats the whole class: every student seated once, new seat tokens, tables balanced", async () => {
+  const created = await call<{ code: string; key: string }>(srv.url, "", {
+    body: { tables: [{ scenario: "kazakhstan-2022-01" }, { scenario: "armenia-2021-05" }] },
+  });
+  const { code, key } = created.body;
+  const fac = facilitator(srv.url, code, key);
+  const students = [];
+  for (const n of ["A", "B", "C", "D", "E"]) students.push(await joinClass(srv.url, code, n));
+  await fac.command({ type: "autoSeat" });
+  const before = await Promise.all(students.map((s) => s.me()));
+  expect(before.map((m) => m.table?.index)).toEqual([0, 1, 0, 1, 0]);
+  expect((await fac.command({ type: "autoSeat", shuffle: true })).body).toMatchObject({ seated: 5 });
+  const after = await Promise.all(students.map((s) => s.me()));
+  expect(after.every((m) => m.seat && m.seatToken)).toBe(true);
+  expect(new Set(after.map((m) => `${m.table?.index}:${m.seat}`)).size).toBe(5);
+  expect(after.every((m, i) => m.seatToken !== before[i]?.seatToken)).toBe(true);
+  expect(after.filter((m) => m.table?.index === 0).length).toBe(3);
+  const dash = await fac.dashboard();
+  expect(dash.flatMap((t) => t.seats.filter((s) => s.name)).length).toBe(5);
+});
