@@ -131,6 +131,26 @@ test("a facilitator's dashboard and two students in their own browsers, to the p
   await shot(ann.page, "classroom-student-laptop");
   await shot(bob.page, "classroom-student-phone");
 
+  // The facilitator moves Bob to Belarus: his page follows, and the game client in it takes the new seat.
+  await fac.page.selectOption('[data-student="s2"] select', "0:BY");
+  await bob.page.waitForFunction(
+    () => (document.getElementById("class-student-status")?.textContent ?? "").includes("seat Belarus"),
+    null,
+    { timeout: 15_000 },
+  );
+  await fac.page.waitForFunction(
+    async ([c, k]) => {
+      const r = await fetch(`/api/class/${c}/dashboard`, { headers: { authorization: `Bearer ${k}` } });
+      const seats = ((await r.json()) as { seats: { seat: string; holder: string; name: string }[] }[])[0]
+        ?.seats;
+      const by = seats?.find((x) => x.seat === "BY");
+      const kz = seats?.find((x) => x.seat === "KZ");
+      return by?.name === "Bob" && by.holder === "human" && kz?.name === "";
+    },
+    [code, key ?? ""],
+    { timeout: 20_000 },
+  );
+
   // The projector view of all tables: public information only (no brief, no student roster).
   const projector = await fac.context.newPage();
   await projector.setViewportSize(VIEWPORTS.projector);
