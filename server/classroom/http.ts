@@ -213,5 +213,11 @@ export function classroomRouter(
       res.send(await classPrintPage(rooms, code, scenarios, lang));
     }),
   );
+  // A body that is not JSON, or too large, is answered like any other bad request (no stack trace).
+  r.use((err: { status?: number }, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const status = err.status === 413 ? 413 : 400;
+    res.status(status).json({ error: "ERR_MALFORMED" });
+  });
   return r;
 }

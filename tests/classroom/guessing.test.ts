@@ -9,6 +9,20 @@ beforeAll(async () => {
 });
 afterAll(() => srv.close());
 
+test("a body that is not JSON, or too large, gets ERR_MALFORMED as JSON", async () => {
+  const post = (body: string) =>
+    fetch(`${srv.url}/api/class`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const bad = await post("{not json");
+  expect(bad.status).toBe(400);
+  expect(await bad.json()).toEqual({ error: "ERR_MALFORMED" });
+  const big = await post(JSON.stringify({ tables: [{ scenario: "x".repeat(20_000) }] }));
+  expect(big.status).toBe(413);
+  expect(await big.json()).toEqual({ error: "ERR_MALFORMED" });
+  const wrong = await post(JSON.stringify({ tables: [] }));
+  expect(wrong.status).toBe(400);
+  expect(await wrong.json()).toEqual({ error: "ERR_MALFORMED" });
+});
+
 test("wrong class codes and wrong keys from one address are refused with 429 after twenty", async () => {
   const created = await call<{ code: string; key: string }>(srv.url, "", {
     body: { tables: [{ scenario: "kazakhstan-2022-01" }] },
