@@ -10,7 +10,7 @@ import { Client } from "@colyseus/sdk";
 import { expect, test } from "vitest";
 import { ROOM_CODE_ALPHABET } from "../../../shared/protocol/index.ts";
 import type { ClassSummary } from "../../../server/classroom/records.ts";
-import { decoded, until, boxOf, type Decoded, type TestServer } from "../../server/helpers.ts";
+import { decoded, until, boxOf, sleep, type Decoded, type TestServer } from "../../server/helpers.ts";
 import { playSeat, seatViewOf, type Player } from "../../server/players.ts";
 import { briefsOf } from "../../server/suites/game.ts";
 import { call, facilitator, joinClass, type Facilitator, type Student } from "../helpers.ts";
@@ -183,6 +183,21 @@ export function sessionSuite(server: () => TestServer): void {
     // Start every table; then pause table 1 (index 0) while table 2 runs on.
     expect((await fac.command({ type: "control", table: "all", op: "start" })).status).toBe(200);
     await until(() => decoded(someRoom).phase !== "briefing", 15_000, "the briefing to end");
+    // Nor send the facilitator's injects or the room clock's expiry as their own actions.
+    for (const action of [
+      { type: "inject", text: { en: "Fake news", ru: "Фейк" } },
+      { type: "timerExpired" },
+    ]) {
+      // The table moves fast (a send may be stale); each try must end in a refusal, one of them on role.
+      const roleRefusals = () => boxOf(someRoom).errors.filter((e) => e.code === "ERR_NOT_YOUR_ROLE").length;
+      const before = roleRefusals();
+      for (let i = 0; i < 10 && roleRefusals() === before; i++) {
+        someRoom.send("action", { v: decoded(someRoom).version, action });
+        await sleep(100);
+      }
+      expect(roleRefusals()).toBeGreaterThan(before);
+    }
+    expect(JSON.stringify(decoded(someRoom).timeline)).not.toContain("Fake news");
     expect((await fac.command({ type: "control", table: 0, op: "pause" })).status).toBe(200);
     dash = await fac.dashboard();
     expect(dash[0]?.paused).toBe(true);
