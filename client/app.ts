@@ -148,7 +148,11 @@ export class App {
   private onSnapshot(s: Snapshot): void {
     const first = this.snap === null;
     this.snap = s;
-    this.tracks = recordTracks(first ? [] : this.tracks, s);
+    // At the debrief the server sends the whole history; before it, the client records what it sees.
+    const history = s.view.debrief?.trackHistory;
+    this.tracks = history?.length
+      ? history.map((p) => ({ ...p }))
+      : recordTracks(first ? [] : this.tracks, s);
     if (first) {
       this.view = s.seat === null ? "projector" : s.phase === "briefing" ? "lobby" : screenForPhase(s.phase);
     } else if (s.phase !== this.lastPhase && this.view !== "projector") {

@@ -5,7 +5,7 @@
  */
 import { ActionSchema, type Action } from "./actions.ts";
 import { ruleError, type RuleError } from "./errors.ts";
-import { finish, log } from "./mechanics.ts";
+import { finish, log, recordTracks } from "./mechanics.ts";
 import { approvalsTimeout, deputyVote, lobby, submitApproval, withdrawPledge } from "./phases/approvals.ts";
 import {
   callVote,
@@ -115,6 +115,7 @@ export function apply(state: GameState, seat: unknown, input: unknown): ApplyRes
   if (error) return { ok: false, error };
   // However severity got there — the clock, an event, an inject — at 10 the crisis is lost.
   if (!draft.ended && draft.tracks.severity >= 10) finish(draft, "crisisLost");
+  recordTracks(draft);
   draft.version += 1;
   return { ok: true, state: draft, events: draft.timeline.slice(before) };
 }

@@ -57,6 +57,29 @@ export function advanceClock(s: GameState, hours: number): void {
   if (ESCALATING.includes(s.phase)) addTrack(s, "severity", (s.scenario.escalationPerDay * hours) / 24);
 }
 
+/** Adds a point to the track history when a public track moved (copy-on-write: the array is shared). */
+export function recordTracks(s: GameState): void {
+  const t = s.tracks;
+  const last = s.trackHistory.at(-1);
+  if (
+    last &&
+    last.severity === t.severity &&
+    last.credibility === t.credibility &&
+    last.legitimacy === t.legitimacy &&
+    last.sovereignty === t.sovereignty
+  ) {
+    return;
+  }
+  const point = {
+    hour: s.clock,
+    severity: t.severity,
+    credibility: t.credibility,
+    legitimacy: t.legitimacy,
+    sovereignty: t.sovereignty,
+  };
+  s.trackHistory = [...s.trackHistory, point];
+}
+
 export function enterPhase(s: GameState, phase: Phase): void {
   s.phase = phase;
   s.phaseStartedAt = s.clock;

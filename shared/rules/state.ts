@@ -118,6 +118,15 @@ export interface Instruction {
   text: LocalizedText;
 }
 
+/** The public tracks at one moment (the debrief draws them over time). */
+export interface TrackPoint {
+  hour: number;
+  severity: number;
+  credibility: number;
+  legitimacy: number;
+  sovereignty: number;
+}
+
 export interface GameState {
   rulesVersion: number;
   /** Increments with every accepted action; clients send it back to detect stale input. */
@@ -156,6 +165,8 @@ export interface GameState {
   /** Secret instructions a facilitator gave a leader (private to that leader until the debrief). */
   instructions: Partial<Record<StateId, Instruction[]>>;
   timeline: TimelineEntry[];
+  /** The public tracks each time they changed. */
+  trackHistory: TrackPoint[];
   /** Set when the game reaches the debrief. */
   ended: { reason: EndReason; atHour: number } | null;
 }
@@ -210,6 +221,8 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
   const s = scenario;
   const capital: Partial<Record<StateId, number>> = {};
   for (const id of s.members) capital[id] = s.briefs[id]?.capital ?? 0;
+  const tracks = carry ? applyCarry(s.tracks, carry) : { ...s.tracks, standing: { ...s.tracks.standing } };
+  const { severity, credibility, legitimacy, sovereignty } = tracks;
   return {
     rulesVersion: RULES_VERSION,
     version: 0,
@@ -220,7 +233,7 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     phase: "briefing",
     clock: 0,
     phaseStartedAt: 0,
-    tracks: carry ? applyCarry(s.tracks, carry) : { ...s.tracks, standing: { ...s.tracks.standing } },
+    tracks,
     capital,
     ready: [],
     informalAppeals: [],
@@ -241,6 +254,7 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     firedEvents: [],
     instructions: {},
     timeline: [],
+    trackHistory: [{ hour: 0, severity, credibility, legitimacy, sovereignty }],
     ended: null,
   };
 }
@@ -285,6 +299,7 @@ export function cloneState(s: GameState): GameState {
     firedEvents: [...s.firedEvents],
     instructions: { ...s.instructions },
     timeline: [...s.timeline],
+    trackHistory: s.trackHistory,
     ended: s.ended && { ...s.ended },
   };
 }

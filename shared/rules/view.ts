@@ -63,6 +63,8 @@ export interface PublicView {
         sources: GameState["scenario"]["sources"];
         /** The facilitator's secret instructions, revealed at the end. */
         instructions: GameState["instructions"];
+        /** The public tracks over the whole game. */
+        trackHistory: GameState["trackHistory"];
       })
     | null;
 }
@@ -148,6 +150,7 @@ export function spectatorView(s: GameState): PublicView {
           questions: sc.questions,
           sources: sc.sources,
           instructions: s.instructions,
+          trackHistory: s.trackHistory,
         }
       : null,
   };

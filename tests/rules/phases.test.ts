@@ -328,3 +328,19 @@ describe("national approvals and deployment", () => {
     expect(view(s, "KG.d1").private).toEqual({ role: "deputy", state: "KG", vote: null });
   });
 });
+
+describe("the debrief's track history", () => {
+  it("holds the public tracks from the start to the end, each time they moved", () => {
+    let s = play(approvalsOpen(2), ["RU", { type: "submitApproval" }]);
+    s = play(
+      s,
+      ["KZ", { type: "missionDay", decision: "stay" }],
+      ["KZ", { type: "missionDay", decision: "end" }],
+    );
+    const h = view(s, "RU").debrief?.trackHistory ?? [];
+    expect(h[0]).toEqual({ hour: 0, severity: 6, credibility: 4, legitimacy: 5, sovereignty: 8 });
+    expect(h.at(-1)).toMatchObject({ severity: s.tracks.severity, sovereignty: s.tracks.sovereignty });
+    expect(h.map((p) => p.hour)).toEqual([...h.map((p) => p.hour)].sort((a, b) => a - b));
+    expect(h.length).toBeGreaterThan(3);
+  });
+});
