@@ -76,6 +76,7 @@ export class App {
   private chat: readonly ChatLine[] = [];
   private scenarios: ScenarioInfo[] | null = null;
   private tracks: TrackPoint[] = [];
+  private muted = new Set<string>();
   private stage: Stage | null = null;
   private lastPhase: string | null = null;
   private readonly sections: Sections;
@@ -373,6 +374,15 @@ export class App {
       coachOn: this.coachOn,
       chat: this.chat,
       sendChat: (text, to) => this.net.send("chat", to ? { text, to } : { text }),
+      muted: this.muted,
+      toggleMute: (seat) => {
+        const muted = !this.muted.has(seat);
+        if (muted) this.muted.add(seat);
+        else this.muted.delete(seat);
+        // The server stops sending this seat's chat to us; the log keeps what was already said.
+        this.net.send("mute", { seat, muted });
+        this.render();
+      },
       sources: info?.sources ?? [],
     };
   }

@@ -43,6 +43,9 @@ export interface ScreenCtx extends Ctx {
   coachOn: boolean;
   chat: readonly ChatLine[];
   sendChat: (text: string, to: StateId | null) => void;
+  /** Leaders whose messages this player has muted, and the switch. */
+  muted: ReadonlySet<string>;
+  toggleMute: (seat: StateId) => void;
   sources: { title: string; url: string }[];
 }
 
@@ -174,7 +177,11 @@ function coachPanel(s: Sections, c: ScreenCtx): void {
 
 function chatPanel(s: Sections, c: ScreenCtx): void {
   const me = myState(c.snap);
-  const rows = chatVM(c.chat, c.snap, c.lang);
+  const rows = chatVM(
+    c.chat.filter((l) => !c.muted.has(l.from)),
+    c.snap,
+    c.lang,
+  );
   s.section("chat-log", keyOf(c.lang, rows), () => [
     heading(t(c.lang, "ui.chat.title")),
     h(
@@ -228,6 +235,21 @@ function chatPanel(s: Sections, c: ScreenCtx): void {
       ),
     ];
   });
+  const mutes = others.map((o) => `${o}:${c.muted.has(o) ? 1 : 0}`).join(",");
+  s.section("chat-mute", keyOf(c.lang, mutes), () => [
+    h(
+      "div",
+      { class: "chat-mute" },
+      ...others.map((o) => {
+        const muted = c.muted.has(o);
+        return h(
+          "button",
+          { type: "button", "aria-pressed": muted ? "true" : "false", onclick: () => c.toggleMute(o) },
+          t(c.lang, muted ? "ui.chat.unmute" : "ui.chat.mute", { state: o }),
+        );
+      }),
+    ),
+  ]);
 }
 
 // ── Lobby ─────────────────────────────────────────────────────────────────────────────────
