@@ -8,7 +8,7 @@ import type { StateId } from "../shared/rules/index.ts";
 import { Connection, JoinError, savedSession, type Status } from "./net/connection.ts";
 import type { SceneKey, Stage, StageData } from "./scenes/types.ts";
 import { h, options, Sections } from "./ui/dom.ts";
-import { renderMenu, type ScenarioInfo } from "./ui/menu.ts";
+import { DEPUTIES_PER_CHAMBER, DEPUTY_STATES, renderMenu, type ScenarioInfo } from "./ui/menu.ts";
 import {
   approvalsScreen,
   briefingScreen,
@@ -423,7 +423,10 @@ export class App {
                 scenario: o.scenario,
                 ...seedOption(),
                 private: o.private,
-                fallbackBot: "historical",
+                fallbackBot: o.bots,
+                ...(o.deputies
+                  ? { deputies: Object.fromEntries(DEPUTY_STATES.map((m) => [m, DEPUTIES_PER_CHAMBER])) }
+                  : {}),
                 ...(o.seat ? { seat: o.seat } : {}),
                 ...(o.name ? { name: o.name } : {}),
               });

@@ -17,10 +17,23 @@ export interface ScenarioInfo {
 
 export interface MenuHandlers {
   solo(o: { scenario: string; seat: StateId; bots: BotKind; name: string }): void;
-  create(o: { scenario: string; seat: StateId | null; name: string; private: boolean }): void;
+  create(o: {
+    scenario: string;
+    seat: StateId | null;
+    name: string;
+    private: boolean;
+    /** The kind of bot that plays every seat without a human. */
+    bots: BotKind;
+    /** Deputy seats for the parliaments that vote, for a larger group at one table. */
+    deputies: boolean;
+  }): void;
   join(o: { code: string; name: string; seat: string | null }): void;
   projector(code: string): void;
 }
+
+/** Deputy seats a room may offer per chamber, and the states whose approval is a chamber vote. */
+export const DEPUTIES_PER_CHAMBER = 2;
+export const DEPUTY_STATES: readonly StateId[] = ["KG", "TJ", "KZ", "RU", "UZ"];
 
 function scenarioSelect(
   id: string,
@@ -128,6 +141,8 @@ export function renderMenu(
           seat: (createSeat.value || null) as StateId | null,
           name: valueOf("create-name").trim(),
           private: checked("create-private"),
+          bots: valueOf("create-bots") as BotKind,
+          deputies: checked("create-deputies"),
         });
       },
     },
@@ -136,8 +151,25 @@ export function renderMenu(
     field(t(lang, "ui.menu.scenario"), createScenario),
     field(t(lang, "ui.menu.seat"), createSeat),
     field(
+      t(lang, "ui.menu.bots"),
+      h(
+        "select",
+        { id: "create-bots" },
+        options(
+          BOT_KINDS.map((k) => ({ value: k, label: term(lang, k) })),
+          "historical",
+        ),
+      ),
+    ),
+    field(
       t(lang, "ui.menu.name"),
       h("input", { id: "create-name", type: "text", maxlength: 40, value: remembered.name }),
+    ),
+    h(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", id: "create-deputies" }),
+      t(lang, "ui.menu.deputies", { n: DEPUTIES_PER_CHAMBER }),
     ),
     h(
       "label",
@@ -188,6 +220,13 @@ export function renderMenu(
         options([
           { value: "", label: t(lang, "ui.menu.anySeat") },
           ...["RU", "KZ", "BY", "AM", "KG", "TJ", "UZ"].map((m) => ({ value: m, label: term(lang, m) })),
+          // Deputy seats exist when the room was created with them.
+          ...DEPUTY_STATES.flatMap((m) =>
+            Array.from({ length: DEPUTIES_PER_CHAMBER }, (_, i) => ({
+              value: `${m}.d${i + 1}`,
+              label: t(lang, "ui.menu.deputySeat", { n: i + 1, state: m }),
+            })),
+          ),
         ]),
       ),
     ),

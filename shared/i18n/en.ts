@@ -263,6 +263,8 @@ export const en = {
   "ui.menu.name": "Your name",
   "ui.menu.seat": "Seat",
   "ui.menu.anySeat": "Any free seat",
+  "ui.menu.deputies": "Add {n} deputy seats to each parliament that votes",
+  "ui.menu.deputySeat": "Deputy {n}, {state}",
   "ui.menu.joinBtn": "Join the room",
   "ui.menu.classroom": "Classroom",
   "ui.menu.classroomHint": "Your teacher shows a code: type it with your name.",

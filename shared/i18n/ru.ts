@@ -271,6 +271,8 @@ export const ru: Record<MessageKey, string> = {
   "ui.menu.name": "Ваше имя",
   "ui.menu.seat": "Место",
   "ui.menu.anySeat": "Любое свободное место",
+  "ui.menu.deputies": "Добавить по {n} места депутатов в каждый голосующий парламент",
+  "ui.menu.deputySeat": "Депутат {n}, {state}",
   "ui.menu.joinBtn": "Войти в комнату",
   "ui.menu.classroom": "Класс",
   "ui.menu.classroomHint": "Учитель показывает код: введите его и своё имя.",
