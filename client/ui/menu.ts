@@ -1,6 +1,7 @@
 /** The menu: solo practice, create a room, join by code, classroom (student or projector). */
 import { term, type Language } from "../../shared/i18n/index.ts";
 import { BOT_KINDS, type BotKind, type StateId } from "../../shared/rules/index.ts";
+import { CLASS_CODE_LENGTH } from "../../shared/protocol/classroom.ts";
 import { t } from "../view/models.ts";
 import { field, valueOf, checked } from "./controls.ts";
 import { h, options } from "./dom.ts";
@@ -241,7 +242,13 @@ export function renderMenu(
       "aria-labelledby": "class-h",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        handlers.join({ code: valueOf("class-code"), name: valueOf("class-name").trim(), seat: null });
+        const code = valueOf("class-code").trim().toUpperCase();
+        // A class code (longer than a room code) belongs to the classroom page.
+        if (code.length === CLASS_CODE_LENGTH) {
+          location.href = `./classroom.html?code=${encodeURIComponent(code)}`;
+          return;
+        }
+        handlers.join({ code, name: valueOf("class-name").trim(), seat: null });
       },
     },
     h("h2", { id: "class-h" }, t(lang, "ui.menu.classroom")),
