@@ -21,6 +21,7 @@ import {
 } from "./ui/screens.ts";
 import {
   approvalsVM,
+  chatVM,
   clockVM,
   errorText,
   mapVM,
@@ -28,6 +29,7 @@ import {
   screenForPhase,
   seatsVM,
   t,
+  timelineVM,
   SCREENS,
   type Screen,
   type TrackPoint,
@@ -87,6 +89,7 @@ export class App {
     tools: HTMLElement;
     status: HTMLElement;
     alert: HTMLElement;
+    announcer: HTMLElement;
     panel: HTMLElement;
     stage: HTMLElement;
   };
@@ -100,6 +103,7 @@ export class App {
       tools: $("tools"),
       status: $("status"),
       alert: $("alert"),
+      announcer: $("announcer"),
       panel: $("panel"),
       stage: $("stage"),
     };
@@ -109,7 +113,15 @@ export class App {
       status: (s) => this.onStatus(s),
       error: (e) => this.showError(errorText(e, this.lang)),
       chat: (lines) => {
+        const fresh = lines.slice(this.chat.length).filter((l) => !this.muted.has(l.from));
         this.chat = lines;
+        if (this.snap && fresh.length) {
+          this.announce(
+            chatVM(fresh, this.snap, this.lang)
+              .filter((r) => !r.mine)
+              .map((r) => `${r.from}: ${r.text}`),
+          );
+        }
         this.render();
       },
     });
@@ -146,8 +158,19 @@ export class App {
 
   // ── Connection events ──
 
+  /** Reads out what just happened at the table, for screen-reader users. */
+  private announce(texts: readonly string[]): void {
+    if (texts.length) this.el.announcer.textContent = texts.join(" ");
+  }
+
   private onSnapshot(s: Snapshot): void {
     const first = this.snap === null;
+    const seen = this.snap?.view.timeline.length ?? s.view.timeline.length;
+    const added = s.view.timeline.length - seen;
+    if (added > 0) {
+      const rows = timelineVM(s, this.lang, Math.min(added, 3));
+      this.announce(rows.map((r) => `${r.who}: ${r.text}${r.why ? ` ${r.why}` : ""}`));
+    }
     this.snap = s;
     // At the debrief the server sends the whole history; before it, the client records what it sees.
     const history = s.view.debrief?.trackHistory;

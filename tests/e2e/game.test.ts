@@ -146,6 +146,9 @@ describe("the client in Chromium", () => {
     expect(text).toContain("What really happened");
     expect(text).toContain("Questions to discuss");
     expect(await page.locator(".score").count()).toBe(sc.members.length);
+    // A screen reader heard the table: the live announcer holds the latest timeline entries.
+    expect(await page.locator("#announcer").getAttribute("aria-live")).toBe("polite");
+    expect((await page.locator("#announcer").textContent())?.length ?? 0).toBeGreaterThan(5);
     await shot(page, "debrief-1366x768");
     // The approvals and the map as the game ended (the phase no longer moves, so the screens stay put).
     await page.click("#nav-approvals");
