@@ -52,6 +52,11 @@ export interface AppConfig {
   allowedOrigins?: readonly string[];
   /** The key for `/admin/*`; without one those routes do not exist. */
   adminKey?: string;
+  /**
+   * Express's `trust proxy` (e.g. `1` behind one proxy): the client's address then comes from
+   * X-Forwarded-For, so per-address limits count students, not the proxy.
+   */
+  trustProxy?: string;
 }
 
 export interface App {
@@ -102,6 +107,12 @@ export function publicRecord(g: StoredGame) {
     chat: g.chat.filter((c) => c.to === null),
     result: g.result,
   };
+}
+
+/** `true`/`false`, a hop count, or addresses and subnets, as Express understands them. */
+export function trustProxyValue(v: string): boolean | number | string {
+  if (v === "true" || v === "false") return v === "true";
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
 
 export async function createApp(config: AppConfig): Promise<App> {
@@ -171,6 +182,7 @@ export async function createApp(config: AppConfig): Promise<App> {
         console.log(`restored ${restored.length} unfinished game(s): ${restored.join(", ")}`);
     },
     express: (app) => {
+      if (config.trustProxy) app.set("trust proxy", trustProxyValue(config.trustProxy));
       // Pages a browser may call from elsewhere only from an allowed origin.
       app.use((req, res, next) => {
         if (originAllowed(allowedOrigins, req.headers.origin)) return next();

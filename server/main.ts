@@ -7,6 +7,7 @@
  *   before every key), each with its own PUBLIC_ADDRESS;
  * - ALLOWED_ORIGINS: comma-separated browser origins allowed to connect (default: all);
  * - ADMIN_KEY: enables /admin/* for requests that carry it;
+ * - TRUST_PROXY: Express's "trust proxy" behind a proxy (e.g. 1), so per-address limits see clients;
  * - SCENARIO_DIR (default data/scenarios): extra scenario files a teacher adds.
  * Unfinished games come back under their room codes when the server starts again.
  */
@@ -36,6 +37,7 @@ const app = await createApp({
   ...(env.PUBLIC_ADDRESS ? { publicAddress: env.PUBLIC_ADDRESS } : {}),
   allowedOrigins: list(env.ALLOWED_ORIGINS),
   ...(env.ADMIN_KEY ? { adminKey: env.ADMIN_KEY } : {}),
+  ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
   verbose: env.QUIET !== "1",
 });
 console.log(

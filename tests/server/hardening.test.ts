@@ -106,3 +106,13 @@ describe("hardening", () => {
     }
   });
 });
+
+describe("behind a proxy", () => {
+  test("TRUST_PROXY takes Express's forms: a flag, a hop count, or addresses", async () => {
+    const { trustProxyValue } = await import("../../server/app.ts");
+    expect(trustProxyValue("true")).toBe(true);
+    expect(trustProxyValue("false")).toBe(false);
+    expect(trustProxyValue("1")).toBe(1);
+    expect(trustProxyValue("loopback, 10.0.0.0/8")).toBe("loopback, 10.0.0.0/8");
+  });
+});
