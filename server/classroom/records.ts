@@ -3,7 +3,7 @@
  * a CSV with one row per decision (table, seat, student, phase, action, time), the JSON game records,
  * and a printable page (the browser prints it to PDF).
  */
-import { translate, type Language } from "../../shared/i18n/index.ts";
+import { term, translate, type Language } from "../../shared/i18n/index.ts";
 import {
   apply,
   createGame,
@@ -221,6 +221,17 @@ const esc = (s: unknown) =>
   );
 
 const yesNo = (v: boolean) => (v ? "✔" : "—");
+const SUMMARY_COLUMNS = [
+  "table",
+  "game",
+  "scenario",
+  "deployed",
+  "form",
+  "hours",
+  "balked",
+  "scores",
+  "asHistory",
+] as const;
 
 /** The printable class debrief: the summary side by side with history, then each table's debrief. */
 export async function classPrintPage(
@@ -233,20 +244,22 @@ export async function classPrintPage(
   const d: SessionData = await rooms.session(code);
   const tr = (key: string, params?: Record<string, string | number>) =>
     esc(translate(lang, params ? { key, params } : { key }));
+  const formOf = (f: string) => (f === "none" ? tr("class.print.noDecision") : esc(term(lang, f)));
+  const statesOf = (ids: readonly string[]) => esc(ids.map((id) => term(lang, id)).join(", ") || "—");
   const summaryRows = sum.games
     .map((g) => {
       const o = g.outcome;
       const h = g.history;
       return `<tr><td>${g.table + 1}</td><td>${esc(g.gameId)}</td><td>${esc(g.title)}</td>
 <td>${o ? yesNo(o.deployed) : "…"} <span class="h">(${yesNo(h.deployed)})</span></td>
-<td>${o ? esc(o.form) : "…"} <span class="h">(${esc(h.form)})</span></td>
+<td>${o ? formOf(o.form) : "…"} <span class="h">(${formOf(h.form)})</span></td>
 <td>${o?.hoursToDecision ?? "—"} <span class="h">(${h.decidedWithinHours !== undefined ? `≤ ${h.decidedWithinHours}` : "—"})</span></td>
-<td>${o ? esc(o.failedApprovals.join(", ") || "—") : "…"} <span class="h">(${esc(h.firstFailedApproval ?? "—")})</span></td>
+<td>${o ? statesOf(o.failedApprovals) : "…"} <span class="h">(${statesOf(h.firstFailedApproval ? [h.firstFailedApproval] : [])})</span></td>
 <td>${
         o
           ? esc(
               Object.entries(o.scores)
-                .map(([id, n]) => `${id} ${n}`)
+                .map(([id, n]) => `${term(lang, id)} ${n}`)
                 .join(" · "),
             )
           : "…"
@@ -287,7 +300,7 @@ export async function classPrintPage(
         ? Object.entries(o.scores)
             .map(
               ([id, c]) =>
-                `<tr><td>${esc(id)}</td><td>${c?.total ?? 0}</td><td>${esc(
+                `<tr><td>${esc(term(lang, id))}</td><td>${c?.total ?? 0}</td><td>${esc(
                   c?.lines
                     .filter((l) => l.met)
                     .map((l) => l.text[lang])
@@ -303,33 +316,38 @@ export async function classPrintPage(
             `<li>${esc(new Date(i.at).toISOString().slice(11, 19))} ${esc(i.event ?? i.text?.[lang] ?? "")}${i.to ? ` → ${esc(i.to)}` : ""}${i.refused ? ` (${esc(i.refused)})` : ""}</li>`,
         )
         .join("\n");
-      tables.push(`<section class="table"><h2>Table ${t.index + 1} — ${esc(sc.title[lang])} (${esc(g.id)})</h2>
+      tables.push(`<section class="table"><h2>${tr("class.print.tableHeading", { n: t.index + 1, title: sc.title[lang], code: g.id })}</h2>
 <p>${players || "—"}</p>
-${o ? `<p>${esc(o.endReason)} · alliance ${o.allianceResult}</p><table><tr><th>State</th><th>Score</th><th>Objectives met</th></tr>${scores}</table>` : "<p>…</p>"}
-<div class="cols"><div><h3>${lang === "ru" ? "Ход игры" : "This table"}</h3><ol>${timeline}</ol></div>
-<div><h3>${lang === "ru" ? "Как было на самом деле" : "What really happened"}</h3><p>${esc(sc.historical.summary[lang])}</p><ol>${history}</ol></div></div>
-${injects ? `<h3>Injects</h3><ul>${injects}</ul>` : ""}</section>`);
+${o ? `<p>${tr("class.print.result", { reason: o.endReason, alliance: o.allianceResult })}</p><table><tr><th>${tr("class.print.col.state")}</th><th>${tr("class.print.col.score")}</th><th>${tr("class.print.col.met")}</th></tr>${scores}</table>` : "<p>…</p>"}
+<div class="cols"><div><h3>${tr("class.print.thisTable")}</h3><ol>${timeline}</ol></div>
+<div><h3>${tr("class.print.reality")}</h3><p>${esc(sc.historical.summary[lang])}</p><ol>${history}</ol></div></div>
+${injects ? `<h3>${tr("class.print.injects")}</h3><ul>${injects}</ul>` : ""}</section>`);
     }
   }
   const t = sum.totals;
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Unanimity — class ${esc(sum.code)}</title>
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${tr("class.print.title", { code: sum.code })}</title>
 <style>
 body{font:13px/1.4 system-ui,sans-serif;margin:2em;color:#111}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
 .h{color:#666;font-size:11px}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1em}
 section.table{break-before:page}@media print{body{margin:0}}
 </style></head><body>
-<h1>Unanimity — ${esc(sum.title || "class")} ${esc(sum.code)}</h1>
-<p id="totals">${t.finished} finished · ${t.deployed} deployed · ${esc(
-    Object.entries(t.forms)
-      .map(([f, n]) => `${f} ×${n}`)
-      .join(", ") || "no decision",
-  )} · fastest decision ${t.fastestDecisionHours ?? "—"}h · balked: ${esc(
-    Object.entries(t.balked)
-      .map(([id, n]) => `${id} ×${n}`)
-      .join(", ") || "none",
-  )} · as history: ${t.matchedHistory}</p>
-<table id="summary"><tr><th>Table</th><th>Game</th><th>Scenario</th><th>Deployed (history)</th><th>Form (history)</th><th>Hours to decision (history)</th><th>Parliaments balked (history)</th><th>Scores</th><th>As history</th></tr>
+<h1>${tr("class.print.title", { code: sum.code })}${sum.title ? ` — ${esc(sum.title)}` : ""}</h1>
+<p id="totals">${tr("class.print.totals", {
+    finished: t.finished,
+    deployed: t.deployed,
+    forms:
+      Object.entries(t.forms)
+        .map(([f, n]) => `${term(lang, f)} ×${n}`)
+        .join(", ") || translate(lang, { key: "class.print.noDecision" }),
+    fastest: t.fastestDecisionHours ?? "—",
+    balked:
+      Object.entries(t.balked)
+        .map(([id, n]) => `${term(lang, id)} ×${n}`)
+        .join(", ") || translate(lang, { key: "class.print.none" }),
+    matched: t.matchedHistory,
+  })}</p>
+<table id="summary"><tr>${SUMMARY_COLUMNS.map((c) => `<th>${tr(`class.print.col.${c}`)}</th>`).join("")}</tr>
 ${summaryRows}</table>
 ${tables.join("\n")}
 </body></html>`;

@@ -580,6 +580,28 @@ export const en = {
   "class.menuLink": "Classroom: run a class or join one",
   "class.rejoin": "joined again from another device",
   "class.shuffle": "Shuffle everyone's seats",
+  "class.print.title": "Unanimity — class {code}",
+  "class.print.totals":
+    "{finished} finished · {deployed} deployed · {forms} · fastest decision {fastest} h · parliaments balked: {balked} · as history: {matched}",
+  "class.print.noDecision": "no decision",
+  "class.print.none": "none",
+  "class.print.col.table": "Table",
+  "class.print.col.game": "Game",
+  "class.print.col.scenario": "Scenario",
+  "class.print.col.deployed": "Deployed (history)",
+  "class.print.col.form": "Form (history)",
+  "class.print.col.hours": "Hours to decision (history)",
+  "class.print.col.balked": "Parliaments balked (history)",
+  "class.print.col.scores": "Scores",
+  "class.print.col.asHistory": "As history",
+  "class.print.col.state": "State",
+  "class.print.col.score": "Score",
+  "class.print.col.met": "Objectives met",
+  "class.print.tableHeading": "Table {n} — {title} ({code})",
+  "class.print.result": "{reason} · alliance result {alliance}",
+  "class.print.thisTable": "This table",
+  "class.print.reality": "What really happened",
+  "class.print.injects": "Injects",
 } as const;
 
 export type MessageKey = keyof typeof en;

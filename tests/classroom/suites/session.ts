@@ -356,6 +356,20 @@ export function sessionSuite(server: () => TestServer): void {
     expect(print.text).toContain("What really happened");
     expect(print.text).toContain('id="summary"');
     expect(print.text).toContain("Airports closed");
+    // The printable page speaks the teacher's language, headings included.
+    const ru = await call(srv.url, `/${code}/print?lang=ru`, { token: key });
+    expect(ru.status).toBe(200);
+    for (const text of [
+      "Как было на самом деле",
+      "<th>Стол</th>",
+      "<th>Государство</th>",
+      "Единогласие — класс",
+    ]) {
+      expect(ru.text).toContain(text);
+    }
+    for (const text of ["What really happened", "<th>Table</th>", "<th>State</th>", "Objectives met"]) {
+      expect(ru.text).not.toContain(text);
+    }
 
     for (const r of rooms.values()) await r.leave().catch(() => undefined);
   }, 90_000);
