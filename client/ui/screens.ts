@@ -254,6 +254,9 @@ function chatPanel(s: Sections, c: ScreenCtx): void {
 
 // ── Lobby ─────────────────────────────────────────────────────────────────────────────────
 
+/** The game client runs framed in the classroom page with `?class=CODE`. */
+const inClassroom = (): boolean => new URLSearchParams(location.search).has("class");
+
 export function lobbyScreen(s: Sections, c: ScreenCtx): void {
   s.section("code", keyOf(c.lang, c.snap.code), () => [
     heading(t(c.lang, "ui.lobby.title")),
@@ -262,7 +265,8 @@ export function lobbyScreen(s: Sections, c: ScreenCtx): void {
       { class: "code-box" },
       h("span", { class: "label" }, t(c.lang, "ui.lobby.code")),
       h("span", { class: "code", id: "room-code" }, c.snap.code),
-      h("span", { class: "muted" }, t(c.lang, "ui.lobby.codeHint")),
+      // At a classroom table the facilitator seats people: the room code is not for sharing.
+      inClassroom() ? null : h("span", { class: "muted" }, t(c.lang, "ui.lobby.codeHint")),
     ),
     h("p", {}, h("strong", {}, c.snap.view.scenario.title[c.lang]), ` — ${c.snap.view.scenario.date}`),
   ]);
