@@ -13,10 +13,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { Encoder, Reflection } from "@colyseus/schema";
 import { CouncilState } from "../../server/sync/schema.ts";
-import type { WorkerInput, WorkerResult } from "./server-bench-clients.ts";
+import { runClientWorkers } from "./client-workers.ts";
+import type { WorkerResult } from "./server-bench-clients.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -119,32 +119,21 @@ const sampler = setInterval(() => {
     `  ${Math.round((endAt - Date.now()) / 1000)} s left: ${activeRooms()} rooms, ${actions} actions, RSS ${rss.toFixed(1)} MB`,
   );
 }, 5000);
-const results = await Promise.all(
-  Array.from({ length: WORKERS }, (_, w) => {
-    const workerData: WorkerInput = {
-      url,
-      tables: Array.from({ length: ROOMS }, (_, i) => i).filter((i) => i % WORKERS === w),
-      rooms: ROOMS,
-      clients: CLIENTS,
-      endAt,
-      thinkMin: THINK_MIN,
-      thinkMax: THINK_MAX,
-      scenarios: SCENARIOS,
-      timers: TIMERS,
-    };
-    const worker = new Worker(new URL("./server-bench-clients.ts", import.meta.url), { workerData });
-    return new Promise<WorkerResult>((resolve, reject) => {
-      worker.on(
-        "message",
-        (m: { log?: string; progress?: { active: number; actions: number }; result?: WorkerResult }) => {
-          if (m.log) log(m.log);
-          if (m.progress) progress.set(w, m.progress);
-          if (m.result) resolve(m.result);
-        },
-      );
-      worker.on("error", reject);
-    });
-  }),
+const results = await runClientWorkers(
+  WORKERS,
+  ROOMS,
+  {
+    url,
+    rooms: ROOMS,
+    clients: CLIENTS,
+    endAt,
+    thinkMin: THINK_MIN,
+    thinkMax: THINK_MAX,
+    scenarios: SCENARIOS,
+    timers: TIMERS,
+  },
+  log,
+  progress,
 );
 const cpuUsed = serverCpuSeconds() - cpuStart;
 clearInterval(sampler);

@@ -22,10 +22,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { Redis } from "ioredis";
 import pg from "pg";
-import type { WorkerInput, WorkerResult } from "../bench/server-bench-clients.ts";
+import { runClientWorkers } from "../bench/client-workers.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -158,34 +157,23 @@ const sampler = setInterval(() => {
     `  ${Math.round((endAt - Date.now()) / 1000)} s left: ${active} rooms, ${actions} actions, RSS ${rss.toFixed(0)} MB`,
   );
 }, 10_000);
-const results = await Promise.all(
-  Array.from({ length: WORKERS }, (_, w) => {
-    const workerData: WorkerInput = {
-      url: urls[0] as string,
-      urls,
-      graceSeconds: 2,
-      tables: Array.from({ length: ROOMS }, (_, i) => i).filter((i) => i % WORKERS === w),
-      rooms: ROOMS,
-      clients: CLIENTS,
-      endAt,
-      thinkMin: 500,
-      thinkMax: 1500,
-      scenarios: SCENARIOS,
-      timers: TIMERS,
-    };
-    const worker = new Worker(new URL("../bench/server-bench-clients.ts", import.meta.url), { workerData });
-    return new Promise<WorkerResult>((resolve, reject) => {
-      worker.on(
-        "message",
-        (m: { log?: string; progress?: { active: number; actions: number }; result?: WorkerResult }) => {
-          if (m.log) log(m.log);
-          if (m.progress) progress.set(w, m.progress);
-          if (m.result) resolve(m.result);
-        },
-      );
-      worker.on("error", reject);
-    });
-  }),
+const results = await runClientWorkers(
+  WORKERS,
+  ROOMS,
+  {
+    url: urls[0] as string,
+    urls,
+    graceSeconds: 2,
+    rooms: ROOMS,
+    clients: CLIENTS,
+    endAt,
+    thinkMin: 500,
+    thinkMax: 1500,
+    scenarios: SCENARIOS,
+    timers: TIMERS,
+  },
+  log,
+  progress,
 );
 clearInterval(sampler);
 

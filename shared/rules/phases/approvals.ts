@@ -317,7 +317,6 @@ function settle(s: GameState, t: ApprovalTrack): void {
     addStanding(s, t.state, -0.3);
     if (s.phase === "approvals") {
       advanceClock(s, t.clock - s.clock);
-      if (s.ended) return;
       enterPhase(s, "deployment");
       s.missionDays = 0;
     }

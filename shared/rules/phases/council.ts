@@ -214,7 +214,6 @@ function tally(s: GameState): void {
   log(s, "system", "log.decision", { form: p.form, round: s.round });
   decisionEffects(s, troops);
   fireEvents(s, "decision", false);
-  if (s.ended) return;
   if (troops && Object.keys(s.decision.contingents).length > 0)
     enterApprovals(s, s.decision.contingents, false);
   else finish(s, troops ? "noContingents" : "nonTroopDecision");

@@ -5,7 +5,7 @@ import type { GameState, Seat } from "../state.ts";
 import type { StateId } from "../vocabulary.ts";
 import { enterApprovals } from "./approvals.ts";
 import { requestProblem } from "../terms.ts";
-import { hostIn, leaderIn, leaderOf, type Handler } from "./handler.ts";
+import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
 /** In-game hours each step of the opening takes. */
 const HOURS = { informalAppeal: 4, informal: 4, bilateral: 6, formal: 2, bilateralAnswer: 12 } as const;
@@ -77,7 +77,6 @@ export const requestAssistance: Handler<"requestAssistance"> = {
       return undefined;
     }
     advanceClock(s, HOURS[channel]);
-    if (s.ended) return undefined;
     if (channel === "bilateral") enterPhase(s, "bilateral");
     else if (s.phase === "consultations")
       s.positions = {}; // the legal ground moved: positions are open again
@@ -101,7 +100,6 @@ export const respondBilateral: Handler<"respondBilateral"> = {
     s.bilateralResponse = { response: a.response, troops };
     log(s, seat, `log.bilateral.${a.response}`, { troops }, a.reason);
     advanceClock(s, HOURS.bilateralAnswer);
-    if (s.ended) return undefined;
     if (a.response === "decline") finish(s, "declined");
     else if (a.response === "referToAlliance") enterConsultations(s);
     else enterApprovals(s, { [id]: troops }, true);
@@ -128,5 +126,3 @@ export function openingTimeout(s: GameState, seat: Seat): void {
     finish(s, "declined");
   }
 }
-
-export { leaderOf };
