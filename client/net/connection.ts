@@ -14,6 +14,9 @@ import {
 } from "../../shared/protocol/index.ts";
 import type { Action } from "../../shared/rules/index.ts";
 import { snapshotOf, type Snapshot, type SyncedState } from "../view/snapshot.ts";
+import { useFastStringDecoding } from "./schema-strings.ts";
+
+useFastStringDecoding();
 
 export type Status = "idle" | "connecting" | "online" | "reconnecting" | "lost";
 

@@ -8,7 +8,7 @@
  * the join state per seat, the median and p99 bytes of a patch, and the server's memory per room.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,7 +63,8 @@ const server = spawn(
   process.execPath,
   [
     ...(PROFILE ? ["--cpu-prof", "--cpu-prof-dir=test-results/server-profile"] : []),
-    // Extra node flags for the server, to try settings: BENCH_SERVER_FLAGS="--max-semi-space-size=64".
+    // Extra node flags for the server, to try settings: BENCH_SERVER_FLAGS="--max-semi-space-size=64";
+    // BENCH_SERVER_LOG=file keeps what the server prints (with BENCH_SERVER_FLAGS="--trace-gc", its GC).
     ...(process.env.BENCH_SERVER_FLAGS?.split(" ").filter(Boolean) ?? []),
     "server/main.ts",
   ],
@@ -84,6 +85,7 @@ await new Promise<void>((resolve, reject) => {
   let out = "";
   server.stdout?.on("data", (b: Buffer) => {
     out += b.toString();
+    if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, b);
     if (out.includes("Unanimity server on")) resolve();
   });
   server.once("exit", () => reject(new Error(`server exited: ${out}`)));
