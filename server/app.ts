@@ -147,7 +147,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     ? redisServices(config.redisUrl, config.redisPrefix ?? "unanimity:")
     : undefined;
   const allowedOrigins = config.allowedOrigins ?? [];
-  restoreOnJoin((code) => ensureRoom(store, code));
+  // A classroom table brought back here (its process died) carries on if its class was running it.
+  restoreOnJoin((code) => ensureRoom(store, code, (c) => classroom.rooms.tableRestored(c)));
 
   const server = defineServer({
     transport: new WebSocketTransport({

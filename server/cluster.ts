@@ -72,7 +72,12 @@ const partOf = (id: string) => Number(id.split("-")[1] ?? 1);
  * Makes sure the room `code` is live somewhere: returns it, or restores its unfinished game here from
  * the record. Undefined when there is no such room code or its games are over.
  */
-export async function ensureRoom(store: GameStore, code: string): Promise<IRoomCache | undefined> {
+export async function ensureRoom(
+  store: GameStore,
+  code: string,
+  /** Told of a game this call brought back (a classroom table resumes if its class ran it). */
+  onRestored?: (code: string) => Promise<void>,
+): Promise<IRoomCache | undefined> {
   if (!ROOM_CODE.test(code)) return undefined;
   const live = await liveRoom(code);
   if (live) return live;
@@ -84,7 +89,11 @@ export async function ensureRoom(store: GameStore, code: string): Promise<IRoomC
     const id = await unfinishedGameOf(store, code);
     if (!id) return undefined;
     // Created in this process (never sent to another: the restore key is this process's own).
-    return matchMaker.handleCreateRoom(ROOM_NAME, { restore: id, key: RESTORE_KEY });
+    const room = await matchMaker.handleCreateRoom(ROOM_NAME, { restore: id, key: RESTORE_KEY });
+    await onRestored?.(code).catch((err: unknown) =>
+      console.error(`game ${code}: after restore:`, errorText(err)),
+    );
+    return room;
   });
 }
 

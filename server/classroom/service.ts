@@ -242,6 +242,19 @@ export class Classrooms {
     }
   }
 
+  /**
+   * A table's room came back in this process when a player joined its code (the process that held it
+   * died): it comes back paused, and resumes here if its class was running it.
+   */
+  async tableRestored(tableCode: string): Promise<void> {
+    const game = await this.games.getGame(tableCode);
+    const classCode = (game?.options as { classSession?: unknown } | undefined)?.classSession;
+    if (typeof classCode !== "string") return;
+    const live = await this.get(classCode).catch(() => undefined);
+    const t = live?.data.tables.find((x) => x.code === tableCode);
+    if (t?.started && !t.paused) await this.call(tableCode, "classControl", ["resume"]);
+  }
+
   async isFacilitator(code: string, key: string): Promise<boolean> {
     const live = await this.get(code);
     return sameHash(hashSecret(key), live.keyHash);

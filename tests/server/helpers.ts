@@ -125,6 +125,19 @@ export function until(pred: () => boolean, timeoutMs = 10_000, what = "condition
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `until` for a condition that has to ask over the network: polls every 200 ms. */
+export async function untilAsync(
+  pred: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<void> {
+  const started = Date.now();
+  while (!(await pred())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 export type Inbox = ReturnType<typeof inbox>;
 
 /** Collects the server's messages to one client. */

@@ -1,7 +1,8 @@
 /**
  * Several real server processes on 127.0.0.1 sharing the machine's Redis (6379, a key prefix of
  * their own) and PostgreSQL (5432, a schema of their own): a join by code reaches a room held by
- * another process; a lookup by code and the admin list see rooms of every process; a process
+ * another process; a lookup by code and the admin list see rooms of every process; a classroom's
+ * dashboard, commands and students reach its tables in whichever process holds them; a process
  * killed with SIGKILL loses no game (its players rejoin through a survivor, which restores the game
  * from its record, once even when two processes are asked at the same moment); a SIGTERM stores
  * every accepted action before the clients are let go. Keys and schema are removed afterwards.
@@ -14,7 +15,8 @@ import { Client, type Room } from "@colyseus/sdk";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { boxOf, decoded, track, until } from "../server/helpers.ts";
+import { call, facilitator, joinClass } from "../classroom/helpers.ts";
+import { boxOf, decoded, track, until, untilAsync } from "../server/helpers.ts";
 import { playSeat } from "../server/players.ts";
 import { freePort, kill9, startProcess } from "../server/suites/restart.ts";
 
@@ -149,6 +151,156 @@ describe("several server processes on Redis and PostgreSQL", () => {
 
     // An origin not on the list (none configured here: all allowed) — see the unit test for the list.
     await Promise.all([host.leave(), guest.leave(), privateRoom.leave()]);
+  });
+
+  test("a classroom's tables in several processes: every process's dashboard sees them all, commands and students reach them", async () => {
+    const [a, b, c] = procs as [Proc, Proc, Proc];
+    const created = await call<{ code: string; key: string }>(a.url, "", {
+      body: {
+        tables: [0, 1, 2, 3].map((i) => ({ scenario: "kazakhstan-2022-01", seed: `class-${i}` })),
+        timers,
+        thinkMs: 20,
+      },
+    });
+    expect(created.status).toBe(201);
+    const { code, key } = created.body;
+    const tables = (await facilitator(a.url, code, key).dashboard()).map((t) => t.code);
+    expect(tables).toHaveLength(4);
+    // Where each table lives; whichever they are, at least two processes serve a dashboard whose
+    // tables are (some or all) elsewhere.
+    const holder = new Map((await adminRooms(c.url)).map((r) => [r.code, r.processId]));
+    expect(tables.every((t) => holder.has(t))).toBe(true);
+
+    // Every process answers with every table live (a snapshot from its room, not the stored record).
+    for (const p of [a, b, c]) {
+      const dash = await facilitator(p.url, code, key).dashboard();
+      expect(dash.map((t) => t.code)).toEqual(tables);
+      for (const t of dash) expect(t).toMatchObject({ phase: "briefing", paused: true, ended: false });
+    }
+
+    // Students join through B, the facilitator seats them through C and starts the tables through B.
+    const students = [];
+    for (const name of ["Aigerim", "Boris"]) students.push(await joinClass(b.url, code, name));
+    expect((await facilitator(c.url, code, key).command({ type: "autoSeat" })).body).toMatchObject({
+      seated: 2,
+    });
+    expect(
+      (await facilitator(b.url, code, key).command({ type: "control", table: "all", op: "start" })).status,
+    ).toBe(200);
+    // Each student sits through the process that holds neither the session's creation nor, maybe, the table.
+    const rooms: Room[] = [];
+    for (const s of students) {
+      const me = await s.me();
+      expect(me.table && me.seatToken).toBeTruthy();
+      const room = track(
+        await new Client(c.url).joinById(me.table?.code as string, { seatToken: me.seatToken }),
+      );
+      await until(() => boxOf(room).seat?.seat === me.seat, 5000, `${s.name}'s seat`);
+      rooms.push(room);
+    }
+    await untilAsync(
+      async () => {
+        const dash = await facilitator(a.url, code, key).dashboard();
+        const humans = dash.flatMap((t) => t.seats.filter((x) => x.holder === "human").map((x) => x.name));
+        return (
+          dash.every((t) => !t.paused && t.phase !== "briefing") && humans.sort().join() === "Aigerim,Boris"
+        );
+      },
+      15_000,
+      "the started tables and the seated students on A's dashboard",
+    );
+
+    // Ending every table through C: all four reach the debrief, seen from B.
+    expect(
+      (await facilitator(c.url, code, key).command({ type: "control", table: "all", op: "end" })).status,
+    ).toBe(200);
+    await untilAsync(
+      async () => (await facilitator(b.url, code, key).dashboard()).every((t) => t.ended && t.outcome),
+      15_000,
+      "every table's debrief on B's dashboard",
+    );
+    await Promise.all(rooms.map((r) => r.leave()));
+  });
+
+  test("a classroom whose process is killed: its tables come back in two survivors as students rejoin, still running, and one dashboard sees both", async () => {
+    const victim = await spawnProc();
+    const [a, b, c] = procs as [Proc, Proc, Proc];
+    const created = await call<{ code: string; key: string }>(victim.url, "", {
+      body: {
+        tables: [0, 1].map((i) => ({ scenario: "kazakhstan-2022-01", seed: `class-kill-${i}` })),
+        timers: { ...timers, consultations: 30 },
+        thinkMs: 50,
+        graceSeconds: 30,
+      },
+    });
+    expect(created.status).toBe(201);
+    const { code, key } = created.body;
+    const fac = (p: Proc) => facilitator(p.url, code, key);
+    const students = [await joinClass(a.url, code, "Dana"), await joinClass(a.url, code, "Erlan")];
+    expect((await fac(a).command({ type: "autoSeat" })).body).toMatchObject({ seated: 2 });
+    expect((await fac(a).command({ type: "control", table: "all", op: "start" })).status).toBe(200);
+    const selves = await Promise.all(students.map((s) => s.me()));
+    // One student a table (the auto-seating balances the tables).
+    expect(new Set(selves.map((m) => m.table?.code)).size).toBe(2);
+    const first = await Promise.all(
+      selves.map(async (me) => {
+        const room = track(
+          await new Client(victim.url).joinById(me.table?.code as string, { seatToken: me.seatToken }),
+        );
+        room.reconnection.enabled = false;
+        return room;
+      }),
+    );
+    await until(
+      () => first.every((r) => hasState(r) && decoded(r).phase !== "briefing"),
+      15_000,
+      "both tables under way",
+    );
+    const versionAt = new Map(selves.map((me, i) => [me.table?.code, decoded(first[i] as Room).version]));
+    const studentAt = new Map(selves.map((me, i) => [me.table?.code, students[i]?.name]));
+
+    await kill9(victim.child);
+    // Each student rejoins their table through a different survivor: each table comes back there.
+    const again = await Promise.all(
+      selves.map((me, i) =>
+        new Client((i === 0 ? a : b).url)
+          .joinById(me.table?.code as string, { seatToken: me.seatToken })
+          .then(track),
+      ),
+    );
+    await until(() => again.every(hasState), 5000, "the restored tables");
+    const holder = new Map((await adminRooms(c.url)).map((r) => [r.code, r.processId]));
+    const [t0, t1] = selves.map((m) => m.table?.code as string) as [string, string];
+    expect(holder.get(t0)).toBeDefined();
+    expect(holder.get(t1)).toBeDefined();
+    expect(holder.get(t0)).not.toBe(holder.get(t1));
+
+    // The third process's dashboard sees both tables live, running (resumed: the class ran them), with
+    // their students, and no decision lost.
+    await untilAsync(
+      async () => {
+        const dash = await fac(c).dashboard();
+        return (
+          dash.length === 2 &&
+          dash.every(
+            (t) =>
+              !t.ended &&
+              !t.paused &&
+              t.version > (versionAt.get(t.code) ?? Infinity) &&
+              t.seats.some((x) => x.holder === "human" && x.name === studentAt.get(t.code)),
+          )
+        );
+      },
+      20_000,
+      "both tables running again on C's dashboard",
+    );
+    expect((await fac(b).command({ type: "control", table: "all", op: "end" })).status).toBe(200);
+    await untilAsync(
+      async () => (await fac(c).dashboard()).every((t) => t.ended && t.outcome),
+      15_000,
+      "both debriefs",
+    );
+    await Promise.all(again.map((r) => r.leave()));
   });
 
   test("a process killed with SIGKILL: its game is restored once, in a survivor, when its players rejoin; no accepted action is lost", async () => {
