@@ -15,12 +15,14 @@ import {
   ensureRoom,
   errorText,
   liveRoom,
+  guardMatchmakingOrigins,
   originAllowed,
   redisServices,
   restoreOnJoin,
   roomCodeOf,
 } from "./cluster.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
+import { checkHealth } from "./health.ts";
 import { CouncilRoom } from "./rooms/council.ts";
 import { actionStats } from "./rooms/metrics.ts";
 import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
@@ -149,6 +151,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   const allowedOrigins = config.allowedOrigins ?? [];
   // A classroom table brought back here (its process died) carries on if its class was running it.
   restoreOnJoin((code) => ensureRoom(store, code, (c) => classroom.rooms.tableRestored(c)));
+  guardMatchmakingOrigins(allowedOrigins);
 
   const server = defineServer({
     transport: new WebSocketTransport({
@@ -189,9 +192,13 @@ export async function createApp(config: AppConfig): Promise<App> {
         if (originAllowed(allowedOrigins, req.headers.origin)) return next();
         res.status(403).json({ error: "ERR_ORIGIN" });
       });
-      app.get("/healthz", (_req, res) => {
-        res.json({
-          ok: true,
+      app.get("/healthz", async (_req, res) => {
+        const health = await checkHealth({
+          store: () => store.ping(),
+          ...(redis ? { redis: () => redis.ping() } : {}),
+        });
+        res.status(health.ok ? 200 : 503).json({
+          ...health,
           store: store.kind,
           presence: redis ? "redis" : "local",
           rooms: matchMaker.stats.local.roomCount,

@@ -5,7 +5,7 @@
  * room restores it (by replaying its log) in the process that received the join, under a lock that
  * every process respects, so two processes never restore the same game.
  */
-import { matchMaker, type IRoomCache } from "@colyseus/core";
+import { matchMaker, ServerError, type IRoomCache } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
@@ -16,6 +16,8 @@ import type { GameStore } from "./storage/index.ts";
 export interface RedisServices {
   presence: RedisPresence;
   driver: RedisDriver;
+  /** Throws when Redis does not answer (for `/healthz`). */
+  ping(): Promise<void>;
   /** Closes the connections the presence and driver opened. */
   close(): Promise<void>;
 }
@@ -33,6 +35,9 @@ export function redisServices(url: string, prefix: string): RedisServices {
   return {
     presence,
     driver,
+    async ping() {
+      await pub.ping();
+    },
     async close() {
       // Only connections still open: Colyseus's shutdown may have closed some already.
       for (const c of [pub, driverClient]) if (c.status !== "end") c.disconnect();
@@ -125,6 +130,33 @@ export function restoreOnJoin(hook: ((code: string) => Promise<unknown>) | undef
 }
 
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+let matchmakingOrigins: readonly string[] = [];
+let originGuarded = false;
+
+/**
+ * The allow-list on the matchmaker's own HTTP routes (`/matchmake/…`, which Colyseus serves before
+ * Express sees the request): a page on another site can neither reserve a seat for its visitor nor
+ * read the answer (CORS names an allowed origin only).
+ */
+export function guardMatchmakingOrigins(allowed: readonly string[]): void {
+  matchmakingOrigins = allowed;
+  if (originGuarded) return;
+  originGuarded = true;
+  const controller = matchMaker.controller;
+  const invoke = controller.invokeMethod.bind(controller);
+  controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
+    const origin = authOptions?.headers.get("origin") ?? undefined;
+    if (!originAllowed(matchmakingOrigins, origin)) throw new ServerError(403, "ERR_ORIGIN");
+    return invoke(method, roomName, clientOptions, authOptions);
+  };
+  const cors = controller.getCorsHeaders.bind(controller);
+  controller.getCorsHeaders = (headers: Headers) => {
+    const origin = headers.get("origin") ?? undefined;
+    if (originAllowed(matchmakingOrigins, origin)) return cors(headers);
+    return { "Access-Control-Allow-Origin": matchmakingOrigins[0] as string };
+  };
+}
 
 /**
  * The WebSocket `Origin` allow-list: empty allows every origin. A connection without an `Origin`

@@ -134,6 +134,9 @@ export async function openPostgresStore({ connectionString, schema }: PostgresOp
         conn.release();
       }
     },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
     async close() {
       await pool.end();
     },

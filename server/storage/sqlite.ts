@@ -118,6 +118,9 @@ export function openSqliteStore(file: string): GameStore {
         if (locks.get(key) === tail) locks.delete(key);
       }
     },
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
     async close() {
       if (db.isOpen) db.close();
     },

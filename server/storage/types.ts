@@ -82,5 +82,7 @@ export interface GameStore {
    * restore the same game.
    */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** A trivial query: throws when the database does not answer (for `/healthz`). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

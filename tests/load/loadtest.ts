@@ -187,7 +187,8 @@ while (after.some((s) => s.rooms > 0) && Date.now() - drainStart < 120_000) {
 const roomsAfter = after.reduce((n, s) => n + s.rooms, 0);
 const drainS = Math.round((Date.now() - drainStart) / 1000);
 // A timer of the process's own (the matchmaker's, the transport's pings) is no leak; compare with the start.
-const timersAbove = () => after.reduce((n, s, i) => n + Math.max(0, s.timers - (startStats[i]?.timers ?? 0)), 0);
+const timersAbove = () =>
+  after.reduce((n, s, i) => n + Math.max(0, s.timers - (startStats[i]?.timers ?? 0)), 0);
 // Nor is one that ends by itself: the PostgreSQL pool closes a connection idle for 10 s with a timer,
 // so a process that stored the last move a moment ago still holds one. Wait out that idle time.
 const settleStart = Date.now();

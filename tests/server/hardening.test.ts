@@ -58,6 +58,21 @@ describe("hardening", () => {
     expect(bad.status).toBe(403);
     const good = await fetch(`${srv.url}/api/scenarios`, { headers: { Origin: ALLOWED } });
     expect(good.status).toBe(200);
+    // The matchmaker's own routes too: a page elsewhere cannot reserve a seat for its visitor.
+    const reserve = (origin: string) =>
+      fetch(`${srv.url}/matchmake/create/council`, {
+        method: "POST",
+        headers: { Origin: origin, "content-type": "application/json" },
+        body: JSON.stringify({ scenario: "kazakhstan-2022-01", spectator: true }),
+      });
+    expect((await reserve("https://evil.example")).status).toBe(403);
+    expect((await reserve(ALLOWED)).status).toBe(200);
+    const preflight = async (origin: string) =>
+      (
+        await fetch(`${srv.url}/matchmake/create/council`, { method: "OPTIONS", headers: { Origin: origin } })
+      ).headers.get("access-control-allow-origin");
+    expect(await preflight("https://evil.example")).not.toBe("https://evil.example");
+    expect(await preflight(ALLOWED)).toBe(ALLOWED);
     // A real game still works from a non-browser client.
     const room = await srv.create({ scenario: "kazakhstan-2022-01", seat: "KZ" });
     await until(() => boxOf(room).seat !== null);

@@ -141,6 +141,8 @@ describe("several server processes on Redis and PostgreSQL", () => {
     const listed = await adminRooms(b.url);
     const health = await Promise.all(procs.map(async (p) => (await getJson(`${p.url}/healthz`)).body));
     expect(health.every((h) => h.presence === "redis" && h.store === "postgres")).toBe(true);
+    // Each process checked its database and Redis for /healthz.
+    for (const h of health) expect(h.checks).toEqual({ store: "ok", redis: "ok" });
     expect(listed.map((r) => r.code)).toEqual(expect.arrayContaining([code, privateRoom.roomId]));
     const byCode = new Map(listed.map((r) => [r.code, r.processId]));
     expect(byCode.get(code)).not.toBe(byCode.get(privateRoom.roomId));

@@ -309,8 +309,12 @@ export function gameSuite(server: () => TestServer): void {
 
     test("the HTTP API: health, scenarios, the lobby of public rooms, recent games, 404s", async () => {
       const srv = server();
-      const health = (await (await fetch(`${srv.url}/healthz`)).json()) as { ok: boolean };
+      const health = (await (await fetch(`${srv.url}/healthz`)).json()) as {
+        ok: boolean;
+        checks: Record<string, string>;
+      };
       expect(health.ok).toBe(true);
+      expect(health.checks.store).toBe("ok");
       const page = await fetch(`${srv.url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("<title>Unanimity</title>");
