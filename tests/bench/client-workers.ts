@@ -6,6 +6,30 @@
 import { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerResult } from "./server-bench-clients.ts";
 
+/** The scenarios the tables play in turn. */
+export const BENCH_SCENARIOS = [
+  "kazakhstan-2022-01",
+  "armenia-2022-09",
+  "armenia-2021-05",
+  "armenia-2020-karabakh",
+];
+
+/**
+ * Short phases (seconds), so that games end and new ones begin within a run. The briefing is the
+ * exception: it ends as soon as all six leaders are ready, that is once the table's clients have all
+ * joined, and its timer only has to outlast a slow join; a short one let the game run on without
+ * them when hundreds of tables joined at once.
+ */
+export const BENCH_TIMERS = {
+  briefing: 20,
+  appeal: 3,
+  bilateral: 3,
+  consultations: 4,
+  council: 3,
+  approvals: 3,
+  deployment: 3,
+};
+
 export type Progress = Map<number, { active: number; actions: number }>;
 
 export function runClientWorkers(

@@ -173,6 +173,9 @@ function playSeat(room: SdkRoom, seat: string): () => void {
     pending = { v: st.version, t0: performance.now(), tl: st.timeline.length };
     room.send("action", { v: st.version, action });
   };
+  const think = () => {
+    if (!timer && !stopped) timer = setTimeout(act, THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
+  };
   room.onStateChange((st: unknown) => {
     const s = st as { version: number; timeline: string[] };
     if (pending && s.version > pending.v) {
@@ -183,8 +186,11 @@ function playSeat(room: SdkRoom, seat: string): () => void {
       }
       pending = null;
     }
-    if (!timer && !stopped) timer = setTimeout(act, THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
+    think();
   });
+  // The seat may already hold the state it has to act on (the table's last joins send no patch
+  // after this client started playing): look at it once, as a player reads the screen on arrival.
+  think();
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { Encoder, Reflection } from "@colyseus/schema";
 import { CouncilState } from "../../server/sync/schema.ts";
-import { runClientWorkers } from "./client-workers.ts";
+import { BENCH_SCENARIOS, BENCH_TIMERS, runClientWorkers } from "./client-workers.ts";
 import type { WorkerResult } from "./server-bench-clients.ts";
 
 const args = process.argv.slice(2);
@@ -30,16 +30,6 @@ const THINK_MIN = opt("think-min", 500);
 const THINK_MAX = opt("think-max", 1500);
 const JSON_OUT = args.includes("--json");
 const WORKERS = Math.max(1, Math.min(availableParallelism(), opt("workers", 1)));
-const SCENARIOS = ["kazakhstan-2022-01", "armenia-2022-09", "armenia-2021-05", "armenia-2020-karabakh"];
-const TIMERS = {
-  briefing: 3,
-  appeal: 3,
-  bilateral: 3,
-  consultations: 4,
-  council: 3,
-  approvals: 3,
-  deployment: 3,
-};
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 const log = (...a: unknown[]) => {
@@ -131,8 +121,8 @@ const results = await runClientWorkers(
     endAt,
     thinkMin: THINK_MIN,
     thinkMax: THINK_MAX,
-    scenarios: SCENARIOS,
-    timers: TIMERS,
+    scenarios: BENCH_SCENARIOS,
+    timers: BENCH_TIMERS,
   },
   log,
   progress,

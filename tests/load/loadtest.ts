@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { runClientWorkers } from "../bench/client-workers.ts";
+import { BENCH_SCENARIOS, BENCH_TIMERS, runClientWorkers } from "../bench/client-workers.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -44,16 +44,6 @@ const TAG = `unanimity_load_${process.pid}_${Date.now()}`;
 const PREFIX = `${TAG}:`;
 const ADMIN_KEY = randomBytes(16).toString("hex");
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SCENARIOS = ["kazakhstan-2022-01", "armenia-2022-09", "armenia-2021-05", "armenia-2020-karabakh"];
-const TIMERS = {
-  briefing: 3,
-  appeal: 3,
-  bilateral: 3,
-  consultations: 4,
-  council: 3,
-  approvals: 3,
-  deployment: 3,
-};
 
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -169,13 +159,25 @@ const results = await runClientWorkers(
     endAt,
     thinkMin: 500,
     thinkMax: 1500,
-    scenarios: SCENARIOS,
-    timers: TIMERS,
+    scenarios: BENCH_SCENARIOS,
+    timers: BENCH_TIMERS,
   },
   log,
   progress,
 );
 clearInterval(sampler);
+// Where the time went, to tell a slow server from a busy load generator: each process's own view
+// (message → patch sent, event-loop delay) and the load generator's event-loop delay.
+interface ActionStats {
+  p99Ms: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+const serverSide = await Promise.all(
+  procs.map(
+    async (p) => ((await (await fetch(`${p.url}/healthz`)).json()) as { actions: ActionStats }).actions,
+  ),
+);
 
 // ── Afterwards: rooms finish, timers go, keys go ─────────────────────────────────────────
 const drainStart = Date.now();
@@ -243,6 +245,10 @@ const result = {
   latencySamples: latencies.length,
   p50Ms: Number(pct(latencies, 50).toFixed(2)),
   p99Ms: Number(pct(latencies, 99).toFixed(2)),
+  serverP99Ms: Math.max(...serverSide.map((s) => s.p99Ms)),
+  serverLoopDelayP99Ms: Math.max(...serverSide.map((s) => s.loopDelayP99Ms)),
+  serverLoopDelayMaxMs: Math.max(...serverSide.map((s) => s.loopDelayMaxMs)),
+  clientLoopDelayP99Ms: Number(Math.max(...results.map((r) => r.loopDelayP99Ms)).toFixed(1)),
   errors: sum("failures") + serverErrors.length,
   tableFailures: sum("failures"),
   serverErrorLines: serverErrors.slice(0, 5),
@@ -263,6 +269,8 @@ else
 processes              ${PROCESSES} (${result.presence} presence${multi ? ", PostgreSQL records" : ", SQLite"})
 rooms × clients        ${ROOMS} × ${CLIENTS} (${result.clients} clients), ${DURATION_S} s, ${result.games} games ended, ${result.actions} actions
 action → patch         p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${latencies.length} actions   (goal: p99 ≤ 100 ms)
+  in the servers       p99 ${result.serverP99Ms} ms from message to patch sent; event-loop delay p99 ${result.serverLoopDelayP99Ms} ms, max ${result.serverLoopDelayMaxMs} ms (the worst process)
+  load generator       event-loop delay p99 ${result.clientLoopDelayP99Ms} ms (it shares the machine's cores with the servers, Redis and PostgreSQL)
 errors                 ${result.errors} (${result.tableFailures} failed tables, ${serverErrors.length} server error lines)${serverErrors.length ? `\n  ${serverErrors.slice(0, 5).join("\n  ")}` : ""}
 afterwards             ${roomsAfter} rooms left after ${drainS} s, ${leakedTimers} timers more than at start, ${redisKeysAfter} Redis keys left after shutdown
 memory                 RSS ${result.rssEarlyMB} → ${result.rssLateMB} MB, heap ${result.heapEarlyMB} → ${result.heapLateMB} MB (${result.memoryFlat === null ? "run too short to tell" : result.memoryFlat ? "flat" : "GROWING"})`);
