@@ -14,11 +14,10 @@ import type { Scenario } from "../shared/scenarios/schema.ts";
 import {
   ensureRoom,
   errorText,
+  hookMatchmaking,
   liveRoom,
-  guardMatchmakingOrigins,
   originAllowed,
   redisServices,
-  restoreOnJoin,
   roomCodeOf,
 } from "./cluster.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
@@ -149,9 +148,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     ? redisServices(config.redisUrl, config.redisPrefix ?? "unanimity:")
     : undefined;
   const allowedOrigins = config.allowedOrigins ?? [];
-  // A classroom table brought back here (its process died) carries on if its class was running it.
-  restoreOnJoin((code) => ensureRoom(store, code, (c) => classroom.rooms.tableRestored(c)));
-  guardMatchmakingOrigins(allowedOrigins);
+  hookMatchmaking({
+    origins: allowedOrigins,
+    // A classroom table brought back here (its process died) carries on if its class was running it.
+    restore: (code) => ensureRoom(store, code, (c) => classroom.rooms.tableRestored(c)),
+  });
 
   const server = defineServer({
     transport: new WebSocketTransport({
@@ -316,7 +317,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     restored,
     processId: matchMaker.processId,
     async close() {
-      restoreOnJoin(undefined);
+      hookMatchmaking({ origins: [] });
       // Each room first finishes storing what it accepted (CouncilRoom.onBeforeShutdown).
       await server.gracefullyShutdown(false);
       await redis?.close();

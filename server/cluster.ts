@@ -102,59 +102,49 @@ export async function ensureRoom(
   });
 }
 
-let joinHook: ((code: string) => Promise<unknown>) | undefined;
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export interface MatchmakingHooks {
+  /** The browser origins allowed (empty: all), as for WebSockets. */
+  origins: readonly string[];
+  /** Makes sure the room a `joinById` names is live (restoring its game if need be). */
+  restore?: (code: string) => Promise<unknown>;
+}
+
+let hooks: MatchmakingHooks = { origins: [] };
 let hooked = false;
 
 /**
- * Before Colyseus handles a `joinById`, the room is restored here if its game is unfinished and no
- * process holds it — so a player whose process died gets the game back by simply joining its code
- * again with their seat token. (The matchmaker's controller is the one place every HTTP matchmaking
- * request goes through.)
+ * What this server adds to Colyseus's matchmaking HTTP routes (`/matchmake/…`, served before Express
+ * sees the request; the controller is the one place every such request goes through):
+ * - the `Origin` allow-list: a page on another site can neither reserve a seat for its visitor nor
+ *   read the answer (CORS names an allowed origin only);
+ * - before a `joinById`, the room is restored here if its game is unfinished and no process holds
+ *   it, so a player whose process died gets the game back by joining its code again with their token.
  */
-export function restoreOnJoin(hook: ((code: string) => Promise<unknown>) | undefined): void {
-  joinHook = hook;
+export function hookMatchmaking(next: MatchmakingHooks): void {
+  hooks = next;
   if (hooked) return;
   hooked = true;
   const controller = matchMaker.controller;
   const invoke = controller.invokeMethod.bind(controller);
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
-    if (method === "joinById" && joinHook && typeof roomName === "string") {
+    const origin = authOptions?.headers.get("origin") ?? undefined;
+    if (!originAllowed(hooks.origins, origin)) throw new ServerError(403, "ERR_ORIGIN");
+    if (method === "joinById" && hooks.restore && typeof roomName === "string") {
       try {
-        await joinHook(roomName);
+        await hooks.restore(roomName);
       } catch (err) {
         console.error(`game ${roomName.slice(0, 20)} could not be restored:`, errorText(err));
       }
     }
     return invoke(method, roomName, clientOptions, authOptions);
   };
-}
-
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-let matchmakingOrigins: readonly string[] = [];
-let originGuarded = false;
-
-/**
- * The allow-list on the matchmaker's own HTTP routes (`/matchmake/…`, which Colyseus serves before
- * Express sees the request): a page on another site can neither reserve a seat for its visitor nor
- * read the answer (CORS names an allowed origin only).
- */
-export function guardMatchmakingOrigins(allowed: readonly string[]): void {
-  matchmakingOrigins = allowed;
-  if (originGuarded) return;
-  originGuarded = true;
-  const controller = matchMaker.controller;
-  const invoke = controller.invokeMethod.bind(controller);
-  controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
-    const origin = authOptions?.headers.get("origin") ?? undefined;
-    if (!originAllowed(matchmakingOrigins, origin)) throw new ServerError(403, "ERR_ORIGIN");
-    return invoke(method, roomName, clientOptions, authOptions);
-  };
   const cors = controller.getCorsHeaders.bind(controller);
   controller.getCorsHeaders = (headers: Headers) => {
     const origin = headers.get("origin") ?? undefined;
-    if (originAllowed(matchmakingOrigins, origin)) return cors(headers);
-    return { "Access-Control-Allow-Origin": matchmakingOrigins[0] as string };
+    if (originAllowed(hooks.origins, origin)) return cors(headers);
+    return { "Access-Control-Allow-Origin": hooks.origins[0] as string };
   };
 }
 
