@@ -7,12 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerResult } from "./server-bench-clients.ts";
 
 /** The scenarios the tables play in turn. */
-export const BENCH_SCENARIOS = [
-  "kazakhstan-2022-01",
-  "armenia-2022-09",
-  "armenia-2021-05",
-  "armenia-2020-karabakh",
-];
+const BENCH_SCENARIOS = ["kazakhstan-2022-01", "armenia-2022-09", "armenia-2021-05", "armenia-2020-karabakh"];
 
 /**
  * Short phases (seconds), so that games end and new ones begin within a run. The briefing is the
@@ -20,7 +15,7 @@ export const BENCH_SCENARIOS = [
  * joined, and its timer only has to outlast a slow join; a short one let the game run on without
  * them when hundreds of tables joined at once.
  */
-export const BENCH_TIMERS = {
+const BENCH_TIMERS = {
   briefing: 20,
   appeal: 3,
   bilateral: 3,
@@ -35,14 +30,14 @@ export type Progress = Map<number, { active: number; actions: number }>;
 export function runClientWorkers(
   workers: number,
   rooms: number,
-  input: Omit<WorkerInput, "tables">,
+  input: Omit<WorkerInput, "tables" | "scenarios" | "timers">,
   log: (line: string) => void,
   progress: Progress,
 ): Promise<WorkerResult[]> {
   return Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const tables = Array.from({ length: rooms }, (_, i) => i).filter((i) => i % workers === w);
-      const workerData: WorkerInput = { ...input, tables };
+      const workerData: WorkerInput = { ...input, scenarios: BENCH_SCENARIOS, timers: BENCH_TIMERS, tables };
       const worker = new Worker(new URL("./server-bench-clients.ts", import.meta.url), { workerData });
       return new Promise<WorkerResult>((resolve, reject) => {
         worker.on(

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { Encoder, Reflection } from "@colyseus/schema";
 import { CouncilState } from "../../server/sync/schema.ts";
-import { BENCH_SCENARIOS, BENCH_TIMERS, runClientWorkers } from "./client-workers.ts";
+import { runClientWorkers } from "./client-workers.ts";
 import type { WorkerResult } from "./server-bench-clients.ts";
 
 const args = process.argv.slice(2);
@@ -121,8 +121,6 @@ const results = await runClientWorkers(
     endAt,
     thinkMin: THINK_MIN,
     thinkMax: THINK_MAX,
-    scenarios: BENCH_SCENARIOS,
-    timers: BENCH_TIMERS,
   },
   log,
   progress,

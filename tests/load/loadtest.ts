@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { BENCH_SCENARIOS, BENCH_TIMERS, runClientWorkers } from "../bench/client-workers.ts";
+import { runClientWorkers } from "../bench/client-workers.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -159,8 +159,6 @@ const results = await runClientWorkers(
     endAt,
     thinkMin: 500,
     thinkMax: 1500,
-    scenarios: BENCH_SCENARIOS,
-    timers: BENCH_TIMERS,
   },
   log,
   progress,
