@@ -194,6 +194,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   }
   const fuzzers: Fuzzer[] = [];
   const watchers: Room[] = [];
+  const botVersions = new Map<string, Set<number>>();
   const connect = async (f: Fuzzer, options: Record<string, unknown>) => {
     const room = quiet(await new Client(url).joinById(f.code, options));
     room.onMessage("seat", (m: { seat: string; token: string }) => (f.token = m.token));
@@ -235,7 +236,16 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       await connect(spec, { spectator: true });
       fuzzers.push(spec);
     }
-    watchers.push(quiet(await new Client(url).joinById(f.code, { spectator: true })));
+    const watcher = quiet(await new Client(url).joinById(f.code, { spectator: true }));
+    // The room's own word on who held the seat: the versions at which its bot played it. (The
+    // fuzzer's `away` times are when its client noticed; under load that is after the bot's move.)
+    const botTurns = new Set<number>();
+    watcher.onStateChange(() => {
+      const d = decoded(watcher);
+      if (d.seats[FUZZ_SEAT]?.holder === "bot") botTurns.add(d.version);
+    });
+    botVersions.set(f.code, botTurns);
+    watchers.push(watcher);
   }
 
   // ── The messages ───────────────────────────────────────────────────────────────────────────
@@ -420,10 +430,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       continue;
     }
     const sentSet = validSent.get(f.code) ?? new Set();
-    for (const e of game.log) {
+    const botTurns = botVersions.get(f.code) ?? new Set();
+    for (const [index, e] of game.log.entries()) {
       if (e.seat !== FUZZ_SEAT) continue;
-      // While the fuzzer was cut off, the room's bot played the seat (until a moment after it came back).
-      if (f.away.some((a) => e.at >= a.from && e.at <= a.to + 1000)) continue;
+      // While the fuzzer was cut off, the room's bot played the seat (until a moment after it came
+      // back): the action was taken on a state in which the seat's holder was the bot.
+      if (botTurns.has(index) || f.away.some((a) => e.at >= a.from && e.at <= a.to + 1000)) continue;
       acceptedFromFuzz++;
       if (!sentSet.has(JSON.stringify(e.action))) {
         wrong++;
