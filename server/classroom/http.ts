@@ -25,6 +25,24 @@ export interface ClassroomLimits {
   creates: number;
 }
 
+/** The HTTP status of each refusal (a failure of a table call is a 500 `ERR_TABLE`). */
+export const CLASS_ERROR_STATUS: Record<ClassErrorCode, number> = {
+  ERR_MALFORMED: 400,
+  ERR_NO_CLASS: 404,
+  ERR_NOT_FACILITATOR: 403,
+  ERR_NOT_STUDENT: 403,
+  ERR_RATE_LIMITED: 429,
+  ERR_NO_SUCH_STUDENT: 404,
+  ERR_NO_SUCH_TABLE: 404,
+  ERR_NO_SUCH_SEAT: 404,
+  ERR_NOT_SEATED: 409,
+  ERR_NAME_TAKEN: 409,
+  ERR_UNKNOWN_SCENARIO: 400,
+  /** A table refused the facilitator's single-table command (its game is over, say). */
+  ERR_TABLE: 409,
+  ERR_CONFLICT: 409,
+};
+
 export const DEFAULT_CLASSROOM_LIMITS: ClassroomLimits = { failures: 20, windowMs: 60_000, creates: 10 };
 
 /** Counts per address in a fixed window. */
@@ -69,21 +87,21 @@ export function classroomRouter(
   r.use(express.json({ limit: "16kb" }));
 
   const ip = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "?";
-  const fail = (res: Response, code: ClassErrorCode, status = 400) =>
+  const fail = (res: Response, code: ClassErrorCode, status = CLASS_ERROR_STATUS[code]) =>
     res.status(status).json({ error: code });
 
-  /** Wraps a handler: the address's failures, ClassErrors as answers, anything else a 500. */
+  /** Wraps a handler: the address's failures, ClassErrors as refusals, anything else a 500. */
   const handle =
     (fn: (req: Request, res: Response, code: string) => Promise<void>, needsCode = true) =>
     async (req: Request, res: Response) => {
       const from = ip(req);
-      if (failures.count(from) >= limits.failures) return void fail(res, "ERR_RATE_LIMITED", 429);
+      if (failures.count(from) >= limits.failures) return void fail(res, "ERR_RATE_LIMITED");
       let code = "";
       if (needsCode) {
         const parsed = ClassCodeSchema.safeParse(req.params.code);
         if (!parsed.success || !(await rooms.exists(parsed.data))) {
           failures.add(from);
-          return void fail(res, "ERR_NO_CLASS", 404);
+          return void fail(res, "ERR_NO_CLASS");
         }
         code = parsed.data;
       }
@@ -92,7 +110,7 @@ export function classroomRouter(
       } catch (err) {
         if (err instanceof ClassError) {
           if (err.code === "ERR_NOT_STUDENT") failures.add(from);
-          return void fail(res, err.code, err.status);
+          return void fail(res, err.code);
         }
         console.error("classroom:", err);
         if (!res.headersSent) fail(res, "ERR_TABLE", 500);
@@ -111,14 +129,14 @@ export function classroomRouter(
       else failures.add(ip(req));
     }
     await rooms.refused(code, actor, what, "ERR_NOT_FACILITATOR");
-    throw new ClassError("ERR_NOT_FACILITATOR", 403);
+    throw new ClassError("ERR_NOT_FACILITATOR");
   };
 
   r.post(
     "/",
     handle(async (req, res) => {
       const from = ip(req);
-      if (creates.count(from) >= limits.creates) return void fail(res, "ERR_RATE_LIMITED", 429);
+      if (creates.count(from) >= limits.creates) return void fail(res, "ERR_RATE_LIMITED");
       const parsed = NewSessionSchema.safeParse(req.body);
       if (!parsed.success) return void fail(res, "ERR_MALFORMED");
       creates.add(from);
@@ -132,14 +150,16 @@ export function classroomRouter(
     handle(async (req, res, code) => {
       const parsed = JoinClassSchema.safeParse(req.body);
       if (!parsed.success) return void fail(res, "ERR_MALFORMED");
-      res.json(await rooms.join(code, parsed.data.name));
+      const joined = await rooms.join(code, parsed.data.name);
+      if (!joined.ok) return void fail(res, joined.code);
+      res.json({ token: joined.token, student: joined.student });
     }),
   );
   r.get(
     "/:code/me",
     handle(async (req, res, code) => {
       const token = bearer(req);
-      if (!token) throw new ClassError("ERR_NOT_STUDENT", 403);
+      if (!token) throw new ClassError("ERR_NOT_STUDENT");
       res.json(await rooms.me(code, token));
     }),
   );
@@ -161,7 +181,9 @@ export function classroomRouter(
         await rooms.refused(code, "facilitator", req.body as unknown, "ERR_MALFORMED");
         return void fail(res, "ERR_MALFORMED");
       }
-      res.json(await rooms.command(code, parsed.data));
+      const answer = await rooms.command(code, parsed.data);
+      if (!answer.ok) return void fail(res, answer.code);
+      res.json(answer.body);
     }),
   );
   r.get(

@@ -15,7 +15,8 @@ import {
 } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
 import type { StoredGame } from "../storage/index.ts";
-import type { Classrooms, InjectRecord, SessionData } from "./service.ts";
+import type { Classrooms } from "./service.ts";
+import { rosterOf, type InjectRecord, type SessionData } from "./session.ts";
 
 export interface GameSummaryRow {
   table: number;
@@ -206,7 +207,7 @@ export async function classJson(rooms: Classrooms, code: string) {
       title: d.title,
       createdAt: d.createdAt,
       tables: d.tables.map((t) => ({ index: t.index, code: t.code, ...t.setup })),
-      roster: rooms.roster(d),
+      roster: rosterOf(d),
       injects: d.injects,
     },
     log: await rooms.classLog(code),
