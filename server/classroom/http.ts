@@ -14,7 +14,8 @@ import {
   type ClassErrorCode,
 } from "../../shared/protocol/classroom.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
-import { classCsv, classJson, classPrintPage, classSummary } from "./records.ts";
+import { classPrintPage } from "./print.ts";
+import { classCsv, classJson, classSummary } from "./records.ts";
 import { ClassError, type Classrooms } from "./service.ts";
 
 export interface ClassroomLimits {

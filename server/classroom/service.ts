@@ -6,16 +6,14 @@
  * student's own token), applied one at a time per session by the pure reducer (commands.ts) and its
  * effect runner (runner.ts), and logged with whether it was accepted.
  */
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
-  CLASS_CODE_LENGTH,
   type ClassErrorCode,
   type FacilitatorCommand,
   type NewSession,
   type StudentSelf,
   type TableSummary,
 } from "../../shared/protocol/classroom.ts";
-import { ROOM_CODE_ALPHABET } from "../../shared/protocol/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
 import { matchmakerTablePort, type TablePort } from "../rooms/table-port.ts";
 import type { GameStore, StoredGame } from "../storage/index.ts";
@@ -23,7 +21,10 @@ import { applyCommand, type Refusal } from "./commands.ts";
 import { runCommand } from "./runner.ts";
 import {
   hashSecret,
-  rosterOf,
+  holderOf,
+  newClassCode,
+  newSession,
+  overviewOf,
   sameHash,
   selfOf,
   type ClassTable,
@@ -51,13 +52,6 @@ export class ClassError extends Error {
 }
 
 export type CommandAnswer = { ok: true; body: object } | Refusal;
-
-function newClassCode(): string {
-  let code = "";
-  for (let i = 0; i < CLASS_CODE_LENGTH; i++)
-    code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
-  return code;
-}
 
 export class Classrooms {
   private live = new Map<string, Live>();
@@ -91,24 +85,7 @@ export class Classrooms {
     let code = newClassCode();
     while (await this.exists(code)) code = newClassCode();
     const key = randomBytes(24).toString("base64url");
-    const data: SessionData = {
-      code,
-      title: input.title ?? "",
-      createdAt: Date.now(),
-      requireApproval: input.requireApproval ?? false,
-      options: {
-        ...(input.timers ? { timers: input.timers } : {}),
-        ...(input.thinkMs !== undefined ? { thinkMs: input.thinkMs } : {}),
-        ...(input.graceSeconds !== undefined ? { graceSeconds: input.graceSeconds } : {}),
-        ...(input.campaignPauseSeconds !== undefined
-          ? { campaignPauseSeconds: input.campaignPauseSeconds }
-          : {}),
-      },
-      tables: [],
-      students: [],
-      nextStudent: 1,
-      injects: [],
-    };
+    const data = newSession(code, input, Date.now());
     const live: Live = { data, keyHash: hashSecret(key), rev: 0, queue: Promise.resolve() };
     for (const [index, setup] of input.tables.entries())
       data.tables.push(await openTable(this.port, data, scenarios[index] as Scenario, index, setup));
@@ -250,50 +227,25 @@ export class Classrooms {
   }
 
   async studentByToken(code: string, token: string): Promise<Student> {
-    const live = await this.get(code);
-    const hash = hashSecret(token);
-    const student = live.data.students.find(
-      (known) => sameHash(known.tokenHash, hash) || sameHash(known.pendingHash ?? "", hash),
-    );
-    if (!student) throw new ClassError("ERR_NOT_STUDENT");
-    return student;
+    return (await this.byToken(code, token)).student;
   }
 
   async me(code: string, token: string): Promise<StudentSelf> {
-    const { data } = await this.get(code);
-    const hash = hashSecret(token);
-    const student = data.students.find((known) => sameHash(known.tokenHash, hash));
-    if (student) return selfOf(data, student);
-    const pending = data.students.find((known) => sameHash(known.pendingHash ?? "", hash));
-    if (pending) return selfOf(data, pending, true);
-    throw new ClassError("ERR_NOT_STUDENT");
+    const { session, student, pending } = await this.byToken(code, token);
+    return selfOf(session, student, pending);
+  }
+
+  private async byToken(code: string, token: string) {
+    const { data: session } = await this.get(code);
+    const found = holderOf(session, hashSecret(token));
+    if (!found) throw new ClassError("ERR_NOT_STUDENT");
+    return { session, ...found };
   }
 
   // ── The facilitator ──────────────────────────────────────────────────────────────────────
 
   async overview(code: string) {
-    const { data: session } = await this.get(code);
-    return {
-      code: session.code,
-      title: session.title,
-      createdAt: session.createdAt,
-      requireApproval: session.requireApproval,
-      tables: session.tables.map((table) => {
-        const scenario = this.scenarios.get(table.setup.scenario);
-        return {
-          index: table.index,
-          code: table.code,
-          ...table.setup,
-          started: table.started,
-          paused: table.paused,
-          members: scenario?.members ?? [],
-          /** The scenario's prepared events, for the inject menu. */
-          events: (scenario?.events ?? []).map((event) => ({ id: event.id, text: event.text })),
-        };
-      }),
-      roster: rosterOf(session),
-      injects: session.injects,
-    };
+    return overviewOf((await this.get(code)).data, this.scenarios);
   }
 
   /**

@@ -1,16 +1,18 @@
 /**
  * A classroom session as it is stored (one JSON row, see store.ts): its settings, its tables (game
- * rooms), its roster and the injects sent. Pure data and pure readers of it; the commands that change
- * it are in commands.ts.
+ * rooms), its roster and the injects sent, with the readers of it; the commands that change it are
+ * in commands.ts.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import type {
-  NewSession,
-  RosterEntry,
-  StudentSelf,
-  StudentStatus,
-  TableSetup,
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import {
+  CLASS_CODE_LENGTH,
+  type NewSession,
+  type RosterEntry,
+  type StudentSelf,
+  type StudentStatus,
+  type TableSetup,
 } from "../../shared/protocol/classroom.ts";
+import { ROOM_CODE_ALPHABET } from "../../shared/protocol/index.ts";
 import { procedureFor, type StateId } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
 
@@ -64,6 +66,13 @@ export interface SessionData {
   injects: InjectRecord[];
 }
 
+export function newClassCode(): string {
+  let code = "";
+  for (let i = 0; i < CLASS_CODE_LENGTH; i++)
+    code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+  return code;
+}
+
 export const hashSecret = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export function sameHash(a: string, b: string): boolean {
@@ -78,6 +87,17 @@ export function votingStates(scenario: Scenario): StateId[] {
     const kind = procedureFor(id, scenario.date)?.kind;
     return kind === "parliament" || kind === "jointSession" || kind === "upperHouse";
   });
+}
+
+/** The student a token's hash is of; `pending`: it is their second device, not yet admitted. */
+export function holderOf(
+  session: SessionData,
+  hash: string,
+): { student: Student; pending: boolean } | undefined {
+  const student = session.students.find((known) => sameHash(known.tokenHash, hash));
+  if (student) return { student, pending: false };
+  const second = session.students.find((known) => sameHash(known.pendingHash ?? "", hash));
+  return second && { student: second, pending: true };
 }
 
 /** What a student learns about themselves. `pending`: a second device waiting to be admitted, no seat yet. */
@@ -108,4 +128,50 @@ export function rosterOf(session: SessionData): RosterEntry[] {
     rejoin: !!student.pendingHash,
     joinedAt: student.joinedAt,
   }));
+}
+
+export function newSession(code: string, input: NewSession, now: number): SessionData {
+  return {
+    code,
+    title: input.title ?? "",
+    createdAt: now,
+    requireApproval: input.requireApproval ?? false,
+    options: {
+      ...(input.timers ? { timers: input.timers } : {}),
+      ...(input.thinkMs !== undefined ? { thinkMs: input.thinkMs } : {}),
+      ...(input.graceSeconds !== undefined ? { graceSeconds: input.graceSeconds } : {}),
+      ...(input.campaignPauseSeconds !== undefined
+        ? { campaignPauseSeconds: input.campaignPauseSeconds }
+        : {}),
+    },
+    tables: [],
+    students: [],
+    nextStudent: 1,
+    injects: [],
+  };
+}
+
+/** The session as the facilitator's page reads it (`GET /api/class/:code`). */
+export function overviewOf(session: SessionData, scenarios: Map<string, Scenario>) {
+  return {
+    code: session.code,
+    title: session.title,
+    createdAt: session.createdAt,
+    requireApproval: session.requireApproval,
+    tables: session.tables.map((table) => {
+      const scenario = scenarios.get(table.setup.scenario);
+      return {
+        index: table.index,
+        code: table.code,
+        ...table.setup,
+        started: table.started,
+        paused: table.paused,
+        members: scenario?.members ?? [],
+        /** The scenario's prepared events, for the inject menu. */
+        events: (scenario?.events ?? []).map((event) => ({ id: event.id, text: event.text })),
+      };
+    }),
+    roster: rosterOf(session),
+    injects: session.injects,
+  };
 }
