@@ -82,10 +82,10 @@ export function classroomRouter(
   scenarios: Map<string, Scenario>,
   limits: ClassroomLimits = DEFAULT_CLASSROOM_LIMITS,
 ): Router {
-  const r = express.Router();
+  const router = express.Router();
   const failures = new Counter(limits.windowMs);
   const creates = new Counter(limits.windowMs);
-  r.use(express.json({ limit: "16kb" }));
+  router.use(express.json({ limit: "16kb" }));
 
   const ip = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "?";
   const fail = (res: Response, code: ClassErrorCode, status = CLASS_ERROR_STATUS[code]) =>
@@ -124,8 +124,8 @@ export function classroomRouter(
     if (key && (await rooms.isFacilitator(code, key))) return;
     let actor = "anonymous";
     if (key) {
-      const s = await rooms.studentByToken(code, key).catch(() => undefined);
-      if (s) actor = `student:${s.id}`;
+      const student = await rooms.studentByToken(code, key).catch(() => undefined);
+      if (student) actor = `student:${student.id}`;
       // A key that is no one's is a guess: it counts against the address.
       else failures.add(ip(req));
     }
@@ -133,7 +133,7 @@ export function classroomRouter(
     throw new ClassError("ERR_NOT_FACILITATOR");
   };
 
-  r.post(
+  router.post(
     "/",
     handle(async (req, res) => {
       const from = ip(req);
@@ -146,7 +146,7 @@ export function classroomRouter(
   );
 
   // ── Students ──
-  r.post(
+  router.post(
     "/:code/join",
     handle(async (req, res, code) => {
       const parsed = JoinClassSchema.safeParse(req.body);
@@ -156,7 +156,7 @@ export function classroomRouter(
       res.json({ token: joined.token, student: joined.student });
     }),
   );
-  r.get(
+  router.get(
     "/:code/me",
     handle(async (req, res, code) => {
       const token = bearer(req);
@@ -166,14 +166,14 @@ export function classroomRouter(
   );
 
   // ── The facilitator ──
-  r.get(
+  router.get(
     "/:code",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "overview" });
       res.json(await rooms.overview(code));
     }),
   );
-  r.post(
+  router.post(
     "/:code/command",
     handle(async (req, res, code) => {
       await facilitator(req, code, req.body as unknown);
@@ -187,28 +187,28 @@ export function classroomRouter(
       res.json(answer.body);
     }),
   );
-  r.get(
+  router.get(
     "/:code/dashboard",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "dashboard" });
       res.json(await rooms.dashboard(code));
     }),
   );
-  r.get(
+  router.get(
     "/:code/tables/:index",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "drill", table: req.params.index });
       res.json(await rooms.drill(code, Number(req.params.index)));
     }),
   );
-  r.get(
+  router.get(
     "/:code/summary",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "summary" });
       res.json(await classSummary(rooms, code, scenarios));
     }),
   );
-  r.get(
+  router.get(
     "/:code/export.csv",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "csv" });
@@ -217,7 +217,7 @@ export function classroomRouter(
       res.send(await classCsv(rooms, code, scenarios));
     }),
   );
-  r.get(
+  router.get(
     "/:code/export.json",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "json" });
@@ -225,7 +225,7 @@ export function classroomRouter(
       res.json(await classJson(rooms, code));
     }),
   );
-  r.get(
+  router.get(
     "/:code/print",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "print" });
@@ -237,10 +237,10 @@ export function classroomRouter(
     }),
   );
   // A body that is not JSON, or too large, is answered like any other bad request (no stack trace).
-  r.use((err: { status?: number }, _req: Request, res: Response, next: (e?: unknown) => void) => {
+  router.use((err: { status?: number }, _req: Request, res: Response, next: (error?: unknown) => void) => {
     if (res.headersSent) return next(err);
     const status = err.status === 413 ? 413 : 400;
     res.status(status).json({ error: "ERR_MALFORMED" });
   });
-  return r;
+  return router;
 }

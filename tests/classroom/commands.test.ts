@@ -265,7 +265,7 @@ describe("seating", () => {
     ]);
     const ctx = context({ 0: facts("ROOM0", ["RU", "KZ", "KZ.d1"]), 1: facts("ROOM1", ["RU", "KZ.d1"]) });
     const { session: next, effects } = accepted(apply(session, { type: "autoSeat" }, ctx));
-    expect(next.students.map((s) => [s.id, s.table, s.seat])).toEqual([
+    expect(next.students.map((student) => [student.id, student.table, student.seat])).toEqual([
       ["s1", 0, "RU"],
       ["s2", 1, "RU"],
       ["s3", null, null],
@@ -282,7 +282,7 @@ describe("seating", () => {
     const session = sessionWith([seated("s1", "Ann", 0, "RU"), seated("s2", "Ben", 1, "RU")]);
     const ctx = context({ 0: facts("ROOM0", ["RU"]), 1: facts("ROOM1", ["RU"]) }, ["s2", "s1"]);
     const { session: next, effects } = accepted(apply(session, { type: "autoSeat", shuffle: true }, ctx));
-    expect(next.students.map((s) => [s.id, s.table])).toEqual([
+    expect(next.students.map((student) => [student.id, student.table])).toEqual([
       ["s1", 1],
       ["s2", 0],
     ]);
@@ -343,7 +343,9 @@ describe("clock and injects", () => {
     ] as const)
       expect(apply(session, { type: "replied", effect: seat, reply })).toEqual({ ok: false, code });
 
-    const running = sessionWith([], { tables: sessionWith([]).tables.map((t) => ({ ...t, paused: false })) });
+    const running = sessionWith([], {
+      tables: sessionWith([]).tables.map((table) => ({ ...table, paused: false })),
+    });
     const pause: Effect = { table: 1, request: { op: "clock", clock: "pause", seconds: 60 } };
     const paused = accepted(apply(running, { type: "replied", effect: pause, reply: { ok: true } }));
     expect(paused.session.tables.map((table) => table.paused)).toEqual([false, true]);

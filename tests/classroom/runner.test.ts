@@ -66,7 +66,7 @@ test("autoSeat: the live table's seats are read first, each seat's token lands w
   const before = session();
   const run = await runCommand(port, before, { type: "autoSeat" });
   expect(run.answer).toEqual({ ok: true, body: { ok: true, seated: 2 } });
-  expect(run.session.students.map((s) => [s.table, s.seat, s.seatToken])).toEqual([
+  expect(run.session.students.map((student) => [student.table, student.seat, student.seatToken])).toEqual([
     [0, "RU", "token-1"],
     [0, "KZ", "token-2"],
     [null, null, null],
@@ -86,7 +86,7 @@ test("a table that is gone answers ERR_GAME_OVER: all tables go on, a single tab
     ok: true,
     body: { ok: true, results: [{ ok: true }, { ok: false, code: "ERR_GAME_OVER" }] },
   });
-  expect(all.session.tables.map((t) => t.paused)).toEqual([true, true]);
+  expect(all.session.tables.map((table) => table.paused)).toEqual([true, true]);
   expect(sent).toEqual([["ROOM0", { op: "clock", clock: "pause", seconds: 60 }]]);
   const one = await runCommand(port, session(), { type: "inject", table: 1, event: "e1" });
   expect(one.answer).toEqual({ ok: false, code: "ERR_TABLE" });
@@ -107,6 +107,6 @@ test("a refusal sends nothing; a table call that throws stops the run with what 
   const run = await runCommand(broken.port, session(), { type: "control", table: "all", op: "start" });
   expect(run.failure).toBeInstanceOf(Error);
   expect(run.answer).toEqual({ ok: false, code: "ERR_TABLE" });
-  expect(run.session.tables.map((t) => t.started)).toEqual([true, true]);
+  expect(run.session.tables.map((table) => table.started)).toEqual([true, true]);
   expect(broken.sent).toHaveLength(1);
 });
