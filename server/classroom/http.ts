@@ -14,7 +14,8 @@ import {
   type ClassErrorCode,
 } from "../../shared/protocol/classroom.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
-import { classCsv, classJson, classPrintPage, classSummary } from "./records.ts";
+import { classPrintPage } from "./print.ts";
+import { classCsv, classJson, classSummary } from "./records.ts";
 import { ClassError, type Classrooms } from "./service.ts";
 
 export interface ClassroomLimits {
@@ -24,6 +25,24 @@ export interface ClassroomLimits {
   /** Sessions an address may open per window. */
   creates: number;
 }
+
+/** The HTTP status of each refusal (a failure of a table call is a 500 `ERR_TABLE`). */
+export const CLASS_ERROR_STATUS: Record<ClassErrorCode, number> = {
+  ERR_MALFORMED: 400,
+  ERR_NO_CLASS: 404,
+  ERR_NOT_FACILITATOR: 403,
+  ERR_NOT_STUDENT: 403,
+  ERR_RATE_LIMITED: 429,
+  ERR_NO_SUCH_STUDENT: 404,
+  ERR_NO_SUCH_TABLE: 404,
+  ERR_NO_SUCH_SEAT: 404,
+  ERR_NOT_SEATED: 409,
+  ERR_NAME_TAKEN: 409,
+  ERR_UNKNOWN_SCENARIO: 400,
+  /** A table refused the facilitator's single-table command (its game is over, say). */
+  ERR_TABLE: 409,
+  ERR_CONFLICT: 409,
+};
 
 export const DEFAULT_CLASSROOM_LIMITS: ClassroomLimits = { failures: 20, windowMs: 60_000, creates: 10 };
 
@@ -63,27 +82,27 @@ export function classroomRouter(
   scenarios: Map<string, Scenario>,
   limits: ClassroomLimits = DEFAULT_CLASSROOM_LIMITS,
 ): Router {
-  const r = express.Router();
+  const router = express.Router();
   const failures = new Counter(limits.windowMs);
   const creates = new Counter(limits.windowMs);
-  r.use(express.json({ limit: "16kb" }));
+  router.use(express.json({ limit: "16kb" }));
 
   const ip = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "?";
-  const fail = (res: Response, code: ClassErrorCode, status = 400) =>
+  const fail = (res: Response, code: ClassErrorCode, status = CLASS_ERROR_STATUS[code]) =>
     res.status(status).json({ error: code });
 
-  /** Wraps a handler: the address's failures, ClassErrors as answers, anything else a 500. */
+  /** Wraps a handler: the address's failures, ClassErrors as refusals, anything else a 500. */
   const handle =
     (fn: (req: Request, res: Response, code: string) => Promise<void>, needsCode = true) =>
     async (req: Request, res: Response) => {
       const from = ip(req);
-      if (failures.count(from) >= limits.failures) return void fail(res, "ERR_RATE_LIMITED", 429);
+      if (failures.count(from) >= limits.failures) return void fail(res, "ERR_RATE_LIMITED");
       let code = "";
       if (needsCode) {
         const parsed = ClassCodeSchema.safeParse(req.params.code);
         if (!parsed.success || !(await rooms.exists(parsed.data))) {
           failures.add(from);
-          return void fail(res, "ERR_NO_CLASS", 404);
+          return void fail(res, "ERR_NO_CLASS");
         }
         code = parsed.data;
       }
@@ -92,7 +111,7 @@ export function classroomRouter(
       } catch (err) {
         if (err instanceof ClassError) {
           if (err.code === "ERR_NOT_STUDENT") failures.add(from);
-          return void fail(res, err.code, err.status);
+          return void fail(res, err.code);
         }
         console.error("classroom:", err);
         if (!res.headersSent) fail(res, "ERR_TABLE", 500);
@@ -105,20 +124,20 @@ export function classroomRouter(
     if (key && (await rooms.isFacilitator(code, key))) return;
     let actor = "anonymous";
     if (key) {
-      const s = await rooms.studentByToken(code, key).catch(() => undefined);
-      if (s) actor = `student:${s.id}`;
+      const student = await rooms.studentByToken(code, key).catch(() => undefined);
+      if (student) actor = `student:${student.id}`;
       // A key that is no one's is a guess: it counts against the address.
       else failures.add(ip(req));
     }
     await rooms.refused(code, actor, what, "ERR_NOT_FACILITATOR");
-    throw new ClassError("ERR_NOT_FACILITATOR", 403);
+    throw new ClassError("ERR_NOT_FACILITATOR");
   };
 
-  r.post(
+  router.post(
     "/",
     handle(async (req, res) => {
       const from = ip(req);
-      if (creates.count(from) >= limits.creates) return void fail(res, "ERR_RATE_LIMITED", 429);
+      if (creates.count(from) >= limits.creates) return void fail(res, "ERR_RATE_LIMITED");
       const parsed = NewSessionSchema.safeParse(req.body);
       if (!parsed.success) return void fail(res, "ERR_MALFORMED");
       creates.add(from);
@@ -127,32 +146,34 @@ export function classroomRouter(
   );
 
   // ── Students ──
-  r.post(
+  router.post(
     "/:code/join",
     handle(async (req, res, code) => {
       const parsed = JoinClassSchema.safeParse(req.body);
       if (!parsed.success) return void fail(res, "ERR_MALFORMED");
-      res.json(await rooms.join(code, parsed.data.name));
+      const joined = await rooms.join(code, parsed.data.name);
+      if (!joined.ok) return void fail(res, joined.code);
+      res.json({ token: joined.token, student: joined.student });
     }),
   );
-  r.get(
+  router.get(
     "/:code/me",
     handle(async (req, res, code) => {
       const token = bearer(req);
-      if (!token) throw new ClassError("ERR_NOT_STUDENT", 403);
+      if (!token) throw new ClassError("ERR_NOT_STUDENT");
       res.json(await rooms.me(code, token));
     }),
   );
 
   // ── The facilitator ──
-  r.get(
+  router.get(
     "/:code",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "overview" });
       res.json(await rooms.overview(code));
     }),
   );
-  r.post(
+  router.post(
     "/:code/command",
     handle(async (req, res, code) => {
       await facilitator(req, code, req.body as unknown);
@@ -161,31 +182,33 @@ export function classroomRouter(
         await rooms.refused(code, "facilitator", req.body as unknown, "ERR_MALFORMED");
         return void fail(res, "ERR_MALFORMED");
       }
-      res.json(await rooms.command(code, parsed.data));
+      const answer = await rooms.command(code, parsed.data);
+      if (!answer.ok) return void fail(res, answer.code);
+      res.json(answer.body);
     }),
   );
-  r.get(
+  router.get(
     "/:code/dashboard",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "dashboard" });
       res.json(await rooms.dashboard(code));
     }),
   );
-  r.get(
+  router.get(
     "/:code/tables/:index",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "drill", table: req.params.index });
       res.json(await rooms.drill(code, Number(req.params.index)));
     }),
   );
-  r.get(
+  router.get(
     "/:code/summary",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "summary" });
       res.json(await classSummary(rooms, code, scenarios));
     }),
   );
-  r.get(
+  router.get(
     "/:code/export.csv",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "csv" });
@@ -194,7 +217,7 @@ export function classroomRouter(
       res.send(await classCsv(rooms, code, scenarios));
     }),
   );
-  r.get(
+  router.get(
     "/:code/export.json",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "json" });
@@ -202,7 +225,7 @@ export function classroomRouter(
       res.json(await classJson(rooms, code));
     }),
   );
-  r.get(
+  router.get(
     "/:code/print",
     handle(async (req, res, code) => {
       await facilitator(req, code, { type: "export", format: "print" });
@@ -214,10 +237,10 @@ export function classroomRouter(
     }),
   );
   // A body that is not JSON, or too large, is answered like any other bad request (no stack trace).
-  r.use((err: { status?: number }, _req: Request, res: Response, next: (e?: unknown) => void) => {
+  router.use((err: { status?: number }, _req: Request, res: Response, next: (error?: unknown) => void) => {
     if (res.headersSent) return next(err);
     const status = err.status === 413 ? 413 : 400;
     res.status(status).json({ error: "ERR_MALFORMED" });
   });
-  return r;
+  return router;
 }

@@ -1,21 +1,19 @@
 /**
  * The class debrief and its exports: a summary of every table's game(s) beside what really happened,
- * a CSV with one row per decision (table, seat, student, phase, action, time), the JSON game records,
- * and a printable page (the browser prints it to PDF).
+ * a CSV with one row per decision (table, seat, student, phase, action, time) and the JSON game
+ * records. The printable page is print.ts.
  */
-import { term, translate, type Language } from "../../shared/i18n/index.ts";
 import {
   apply,
   createGame,
-  outcomeOf,
   type Action,
   type GameOutcome,
   type GameState,
-  type Phase,
 } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
 import type { StoredGame } from "../storage/index.ts";
-import type { Classrooms, InjectRecord, SessionData } from "./service.ts";
+import type { Classrooms } from "./service.ts";
+import { rosterOf, type InjectRecord } from "./session.ts";
 
 export interface GameSummaryRow {
   table: number;
@@ -64,22 +62,31 @@ export interface ClassSummary {
   };
 }
 
-/** Replays a record one action at a time: each action with the phase it was taken in. */
-function* steps(
-  g: StoredGame,
+/** Replays a record one action at a time: each action with the state it was taken in. */
+export function* steps(
+  game: StoredGame,
   scenario: Scenario,
-): Generator<{ phase: Phase; entry: StoredGame["log"][number] }> {
+): Generator<{ state: GameState; entry: StoredGame["log"][number] | null }> {
   let state: GameState = createGame({
     scenario,
-    seed: g.seed,
-    seats: g.seats,
-    ...(g.carry ? { carry: g.carry } : {}),
+    seed: game.seed,
+    seats: game.seats,
+    ...(game.carry ? { carry: game.carry } : {}),
   });
-  for (const entry of g.log) {
-    yield { phase: state.phase, entry };
-    const r = apply(state, entry.seat, entry.action);
-    if (r.ok) state = r.state;
+  for (const entry of game.log) {
+    yield { state, entry };
+    const result = apply(state, entry.seat, entry.action);
+    if (result.ok) state = result.state;
   }
+  // Last, the state the record ends in.
+  yield { state, entry: null };
+}
+
+/** The state a record ends in. */
+export function replayed(game: StoredGame, scenario: Scenario): GameState {
+  let last: GameState | undefined;
+  for (const { state } of steps(game, scenario)) last = state;
+  return last as GameState;
 }
 
 export async function classSummary(
@@ -87,73 +94,80 @@ export async function classSummary(
   code: string,
   scenarios: Map<string, Scenario>,
 ): Promise<ClassSummary> {
-  const d = await rooms.session(code);
+  const session = await rooms.session(code);
   const games: GameSummaryRow[] = [];
-  for (const t of d.tables) {
-    for (const g of await rooms.recordsOf(t)) {
-      const sc = scenarios.get(g.scenarioId);
-      if (!sc) continue;
-      const o = g.result;
+  for (const table of session.tables) {
+    for (const game of await rooms.recordsOf(table)) {
+      const scenario = scenarios.get(game.scenarioId);
+      if (!scenario) continue;
+      const outcome = game.result;
       games.push({
-        table: t.index,
-        gameId: g.id,
-        scenarioId: g.scenarioId,
-        title: sc.title.en,
-        finished: g.status === "finished",
-        outcome: o
+        table: table.index,
+        gameId: game.id,
+        scenarioId: game.scenarioId,
+        title: scenario.title.en,
+        finished: game.status === "finished",
+        outcome: outcome
           ? {
-              endReason: o.endReason,
-              decided: o.decided,
-              form: o.form,
-              hoursToDecision: o.hoursToDecision,
-              deployed: o.deployed,
-              totalTroops: o.totalTroops,
-              failedApprovals: o.failedApprovals,
-              refusedToSign: o.refusedToSign,
-              crisisLost: o.crisisLost,
-              allianceResult: o.allianceResult,
-              historical: o.historical,
-              scores: Object.fromEntries(Object.entries(o.scores).map(([id, c]) => [id, c?.total ?? 0])),
+              endReason: outcome.endReason,
+              decided: outcome.decided,
+              form: outcome.form,
+              hoursToDecision: outcome.hoursToDecision,
+              deployed: outcome.deployed,
+              totalTroops: outcome.totalTroops,
+              failedApprovals: outcome.failedApprovals,
+              refusedToSign: outcome.refusedToSign,
+              crisisLost: outcome.crisisLost,
+              allianceResult: outcome.allianceResult,
+              historical: outcome.historical,
+              scores: Object.fromEntries(
+                Object.entries(outcome.scores).map(([id, card]) => [id, card?.total ?? 0]),
+              ),
             }
           : null,
-        history: sc.historical.outcome,
-        players: g.claims.filter((c) => c.name).map((c) => ({ seat: c.seat, name: c.name })),
-        decisions: g.log.filter((e) => e.seat !== "system").length,
-        chat: g.chat.length,
+        history: scenario.historical.outcome,
+        players: game.claims
+          .filter((claim) => claim.name)
+          .map((claim) => ({ seat: claim.seat, name: claim.name })),
+        decisions: game.log.filter((entry) => entry.seat !== "system").length,
+        chat: game.chat.length,
       });
     }
   }
-  const done = games.filter((g) => g.outcome);
+  const done = games.filter((game) => game.outcome);
   const forms: Record<string, number> = {};
   const balked: Record<string, number> = {};
-  for (const g of done) {
-    const o = g.outcome as NonNullable<GameSummaryRow["outcome"]>;
-    if (o.decided) forms[o.form] = (forms[o.form] ?? 0) + 1;
-    for (const id of o.failedApprovals) balked[id] = (balked[id] ?? 0) + 1;
+  for (const game of done) {
+    const outcome = game.outcome as NonNullable<GameSummaryRow["outcome"]>;
+    if (outcome.decided) forms[outcome.form] = (forms[outcome.form] ?? 0) + 1;
+    for (const id of outcome.failedApprovals) balked[id] = (balked[id] ?? 0) + 1;
   }
-  const hours = done.map((g) => g.outcome?.hoursToDecision).filter((h): h is number => typeof h === "number");
+  const hours = done
+    .map((game) => game.outcome?.hoursToDecision)
+    .filter((h): h is number => typeof h === "number");
   return {
-    code: d.code,
-    title: d.title,
-    tables: d.tables.length,
+    code: session.code,
+    title: session.title,
+    tables: session.tables.length,
     games,
-    injects: d.injects,
+    injects: session.injects,
     totals: {
       finished: done.length,
-      deployed: done.filter((g) => g.outcome?.deployed).length,
+      deployed: done.filter((game) => game.outcome?.deployed).length,
       forms,
       fastestDecisionHours: hours.length ? Math.min(...hours) : null,
       balked,
-      matchedHistory: done.filter((g) => g.outcome?.historical.matches).length,
+      matchedHistory: done.filter((game) => game.outcome?.historical.matches).length,
     },
   };
 }
 
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
+function csvCell(value: unknown): string {
+  let text =
+    value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
   // A spreadsheet must not take a student's name for a formula.
-  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (/^[=+\-@\t]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One row per logged decision: table, game, seat, student, phase, action, its details, time. */
@@ -162,21 +176,22 @@ export async function classCsv(
   code: string,
   scenarios: Map<string, Scenario>,
 ): Promise<string> {
-  const d = await rooms.session(code);
+  const session = await rooms.session(code);
   const rows: unknown[][] = [["table", "game", "seat", "student", "phase", "action", "detail", "time"]];
-  for (const t of d.tables) {
-    for (const g of await rooms.recordsOf(t)) {
-      const sc = scenarios.get(g.scenarioId);
-      if (!sc) continue;
-      const names = new Map(g.claims.map((c) => [c.seat, c.name]));
-      for (const { phase, entry } of steps(g, sc)) {
+  for (const table of session.tables) {
+    for (const game of await rooms.recordsOf(table)) {
+      const scenario = scenarios.get(game.scenarioId);
+      if (!scenario) continue;
+      const names = new Map(game.claims.map((claim) => [claim.seat, claim.name]));
+      for (const { state, entry } of steps(game, scenario)) {
+        if (!entry) continue;
         const { type, ...detail } = entry.action as Action & Record<string, unknown>;
         rows.push([
-          t.index + 1,
-          g.id,
+          table.index + 1,
+          game.id,
           entry.seat,
           names.get(entry.seat) ?? "",
-          phase,
+          state.phase,
           type,
           Object.keys(detail).length ? detail : "",
           new Date(entry.at).toISOString(),
@@ -184,171 +199,32 @@ export async function classCsv(
       }
     }
   }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The session and every table's game records (token hashes left out), with the session's log. */
 export async function classJson(rooms: Classrooms, code: string) {
-  const d = await rooms.session(code);
+  const session = await rooms.session(code);
   const records = [];
-  for (const t of d.tables) {
-    for (const g of await rooms.recordsOf(t)) {
+  for (const table of session.tables) {
+    for (const game of await rooms.recordsOf(table)) {
       records.push({
-        table: t.index,
-        ...g,
-        claims: g.claims.map((c) => ({ seat: c.seat, name: c.name })),
+        table: table.index,
+        ...game,
+        claims: game.claims.map((claim) => ({ seat: claim.seat, name: claim.name })),
       });
     }
   }
   return {
     session: {
-      code: d.code,
-      title: d.title,
-      createdAt: d.createdAt,
-      tables: d.tables.map((t) => ({ index: t.index, code: t.code, ...t.setup })),
-      roster: rooms.roster(d),
-      injects: d.injects,
+      code: session.code,
+      title: session.title,
+      createdAt: session.createdAt,
+      tables: session.tables.map((table) => ({ index: table.index, code: table.code, ...table.setup })),
+      roster: rosterOf(session),
+      injects: session.injects,
     },
     log: await rooms.classLog(code),
     records,
   };
-}
-
-const esc = (s: unknown) =>
-  String(s ?? "").replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
-
-const yesNo = (v: boolean) => (v ? "✔" : "—");
-const SUMMARY_COLUMNS = [
-  "table",
-  "game",
-  "scenario",
-  "deployed",
-  "form",
-  "hours",
-  "balked",
-  "scores",
-  "asHistory",
-] as const;
-
-/** The printable class debrief: the summary side by side with history, then each table's debrief. */
-export async function classPrintPage(
-  rooms: Classrooms,
-  code: string,
-  scenarios: Map<string, Scenario>,
-  lang: Language = "en",
-): Promise<string> {
-  const sum = await classSummary(rooms, code, scenarios);
-  const d: SessionData = await rooms.session(code);
-  const tr = (key: string, params?: Record<string, string | number>) =>
-    esc(translate(lang, params ? { key, params } : { key }));
-  const formOf = (f: string) => (f === "none" ? tr("class.print.noDecision") : esc(term(lang, f)));
-  const statesOf = (ids: readonly string[]) => esc(ids.map((id) => term(lang, id)).join(", ") || "—");
-  const summaryRows = sum.games
-    .map((g) => {
-      const o = g.outcome;
-      const h = g.history;
-      return `<tr><td>${g.table + 1}</td><td>${esc(g.gameId)}</td><td>${esc(g.title)}</td>
-<td>${o ? yesNo(o.deployed) : "…"} <span class="h">(${yesNo(h.deployed)})</span></td>
-<td>${o ? formOf(o.form) : "…"} <span class="h">(${formOf(h.form)})</span></td>
-<td>${o?.hoursToDecision ?? "—"} <span class="h">(${h.decidedWithinHours !== undefined ? `≤ ${h.decidedWithinHours}` : "—"})</span></td>
-<td>${o ? statesOf(o.failedApprovals) : "…"} <span class="h">(${statesOf(h.firstFailedApproval ? [h.firstFailedApproval] : [])})</span></td>
-<td>${
-        o
-          ? esc(
-              Object.entries(o.scores)
-                .map(([id, n]) => `${term(lang, id)} ${n}`)
-                .join(" · "),
-            )
-          : "…"
-      }</td>
-<td>${o ? (o.historical.matches ? "✔" : esc(o.historical.mismatches.join(", "))) : "…"}</td></tr>`;
-    })
-    .join("\n");
-  const tables: string[] = [];
-  for (const t of d.tables) {
-    for (const g of await rooms.recordsOf(t)) {
-      const sc = scenarios.get(g.scenarioId);
-      if (!sc) continue;
-      let state = createGame({
-        scenario: sc,
-        seed: g.seed,
-        seats: g.seats,
-        ...(g.carry ? { carry: g.carry } : {}),
-      });
-      for (const e of g.log) {
-        const r = apply(state, e.seat, e.action);
-        if (r.ok) state = r.state;
-      }
-      const o = state.ended ? outcomeOf(state) : null;
-      const players = g.claims
-        .filter((c) => c.name)
-        .map((c) => `${esc(c.seat)}: ${esc(c.name)}`)
-        .join(", ");
-      const timeline = state.timeline
-        .map(
-          (e) =>
-            `<li><b>${esc(e.hour)}h</b> ${esc(e.seat === "system" ? "" : e.seat)} ${tr(e.message.key, e.message.params)}</li>`,
-        )
-        .join("\n");
-      const history = sc.historical.timeline
-        .map((e) => `<li><b>${esc(e.date)}</b> ${esc(e.text[lang])}</li>`)
-        .join("\n");
-      const scores = o
-        ? Object.entries(o.scores)
-            .map(
-              ([id, c]) =>
-                `<tr><td>${esc(term(lang, id))}</td><td>${c?.total ?? 0}</td><td>${esc(
-                  c?.lines
-                    .filter((l) => l.met)
-                    .map((l) => l.text[lang])
-                    .join("; "),
-                )}</td></tr>`,
-            )
-            .join("\n")
-        : "";
-      const injects = d.injects
-        .filter((i) => i.gameId === g.id)
-        .map(
-          (i) =>
-            `<li>${esc(new Date(i.at).toISOString().slice(11, 19))} ${esc(i.event ?? i.text?.[lang] ?? "")}${i.to ? ` → ${esc(i.to)}` : ""}${i.refused ? ` (${esc(i.refused)})` : ""}</li>`,
-        )
-        .join("\n");
-      tables.push(`<section class="table"><h2>${tr("class.print.tableHeading", { n: t.index + 1, title: sc.title[lang], code: g.id })}</h2>
-<p>${players || "—"}</p>
-${o ? `<p>${tr("class.print.result", { reason: o.endReason, alliance: o.allianceResult })}</p><table><tr><th>${tr("class.print.col.state")}</th><th>${tr("class.print.col.score")}</th><th>${tr("class.print.col.met")}</th></tr>${scores}</table>` : "<p>…</p>"}
-<div class="cols"><div><h3>${tr("class.print.thisTable")}</h3><ol>${timeline}</ol></div>
-<div><h3>${tr("class.print.reality")}</h3><p>${esc(sc.historical.summary[lang])}</p><ol>${history}</ol></div></div>
-${injects ? `<h3>${tr("class.print.injects")}</h3><ul>${injects}</ul>` : ""}</section>`);
-    }
-  }
-  const t = sum.totals;
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${tr("class.print.title", { code: sum.code })}</title>
-<style>
-body{font:13px/1.4 system-ui,sans-serif;margin:2em;color:#111}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
-.h{color:#666;font-size:11px}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-section.table{break-before:page}@media print{body{margin:0}}
-</style></head><body>
-<h1>${tr("class.print.title", { code: sum.code })}${sum.title ? ` — ${esc(sum.title)}` : ""}</h1>
-<p id="totals">${tr("class.print.totals", {
-    finished: t.finished,
-    deployed: t.deployed,
-    forms:
-      Object.entries(t.forms)
-        .map(([f, n]) => `${term(lang, f)} ×${n}`)
-        .join(", ") || translate(lang, { key: "class.print.noDecision" }),
-    fastest: t.fastestDecisionHours ?? "—",
-    balked:
-      Object.entries(t.balked)
-        .map(([id, n]) => `${term(lang, id)} ×${n}`)
-        .join(", ") || translate(lang, { key: "class.print.none" }),
-    matched: t.matchedHistory,
-  })}</p>
-<table id="summary"><tr>${SUMMARY_COLUMNS.map((c) => `<th>${tr(`class.print.col.${c}`)}</th>`).join("")}</tr>
-${summaryRows}</table>
-${tables.join("\n")}
-</body></html>`;
 }

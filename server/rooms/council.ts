@@ -63,6 +63,7 @@ import { projectPublic, projectSecret } from "../sync/project.ts";
 import { CouncilState, SeatInfo } from "../sync/schema.ts";
 import { recordActionMs } from "./metrics.ts";
 import { roomServices } from "./services.ts";
+import type { TableReply, TableRequest, TableSnapshot } from "./table-port.ts";
 
 interface UserData {
   seat: Seat | null;
@@ -968,6 +969,33 @@ export class CouncilRoom extends Room<{ state: CouncilState; metadata: RoomMeta;
           }
         : {}),
     };
+  }
+
+  /**
+   * The table port's entry point (table-port.ts) over the class* methods above, until the room
+   * answers it itself. The snapshot names a campaign's position `crisis` of `crises`.
+   */
+  async handleTableRequest<R extends TableRequest>(request: R): Promise<TableReply<R>> {
+    const failed = (code = "ERR_NO_SUCH_SEAT") => ({ ok: false as const, code });
+    const answer = (r: { ok: boolean; code?: string }) => (r.ok ? { ok: true as const } : failed(r.code));
+    const req = request as TableRequest;
+    switch (req.op) {
+      case "seat":
+        return (await this.classSeat(req.seat, req.name)) as TableReply<R>;
+      case "rename":
+        return answer(await this.classRename(req.seat, req.name)) as TableReply<R>;
+      case "release":
+        return answer(await this.classRelease(req.seat)) as TableReply<R>;
+      case "clock":
+        return answer(await this.classControl(req.clock, req.seconds)) as TableReply<R>;
+      case "inject":
+        return answer(await this.classInject(req.action)) as TableReply<R>;
+      case "snapshot": {
+        type Old = Omit<TableSnapshot, "crisis" | "crises"> & { part: number; parts: number };
+        const { part, parts, ...snapshot } = this.classSnapshot(req.full) as Old;
+        return { ...snapshot, crisis: part, crises: parts } as TableReply<R>;
+      }
+    }
   }
 
   // ── For tests and tools ────────────────────────────────────────────────────────────────

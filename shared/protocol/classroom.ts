@@ -1,5 +1,5 @@
 /**
- * Classroom mode (GAME.md §9): what the facilitator's and the students' clients send to the server's
+ * Classroom mode (docs/game.md, "Modes"): what the facilitator's and the students' clients send to the server's
  * classroom API, as zod schemas the server parses every request with, and the shapes it answers with.
  * A session has a short class code (same alphabet as room codes, one character longer) and a
  * facilitator key; the server keeps only the key's hash.
@@ -149,8 +149,9 @@ export interface TableSummary {
   scenarioId: string;
   started: boolean;
   gameId: string;
-  part: number;
-  parts: number;
+  /** Which crisis of the table's campaign this is (1 of 1 outside a campaign), and how many it has. */
+  crisis: number;
+  crises: number;
   phase: string;
   version: number;
   clock: number;

@@ -6,8 +6,8 @@
 import type { Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ClassSummary } from "../../server/classroom/records.ts";
-import { boxOf, decoded, sleep, startServer, until, type TestServer } from "../server/helpers.ts";
-import { call, facilitator, joinClass } from "./helpers.ts";
+import { boxOf, decoded, startServer, until, type TestServer } from "../server/helpers.ts";
+import { call, disposed, facilitator, joinClass } from "./helpers.ts";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ test("a campaign table plays its crises in date order, each its own record in th
 
   expect((await fac.command({ type: "control", table: 0, op: "end" })).status).toBe(200);
   let dash = await fac.dashboard();
-  expect(dash[0]).toMatchObject({ part: 1, parts: 2, ended: true });
+  expect(dash[0]).toMatchObject({ crisis: 1, crises: 2, ended: true });
   // After the debrief pause the next crisis begins, Ann still in her seat.
   await until(
     () => decoded(room).phase === "briefing" && decoded(room).version === 0,
@@ -42,19 +42,19 @@ test("a campaign table plays its crises in date order, each its own record in th
     "the second crisis",
   );
   dash = await fac.dashboard();
-  expect(dash[0]).toMatchObject({ part: 2, parts: 2, ended: false, scenarioId: "armenia-2022-09" });
+  expect(dash[0]).toMatchObject({ crisis: 2, crises: 2, ended: false, scenarioId: "armenia-2022-09" });
   expect(dash[0]?.seats.find((s) => s.seat === "RU")).toMatchObject({ name: "Ann", holder: "human" });
   expect((await fac.command({ type: "control", table: 0, op: "end" })).status).toBe(200);
   await until(() => decoded(room).phase === "debrief", 5000, "the last debrief");
+  const gone = disposed(dash[0]?.code as string);
   await room.leave();
 
   // The room is gone once its last game ended and everyone left: the records answer.
-  const roomGone = async () =>
-    (await fetch(`${srv.url}/api/rooms/${dash[0]?.code}`).then((r) => r.json())).live === false;
-  for (let i = 0; i < 100 && !(await roomGone()); i++) await sleep(20);
-  expect(await roomGone()).toBe(true);
+  await gone;
+  const live = (await fetch(`${srv.url}/api/rooms/${dash[0]?.code}`).then((r) => r.json())).live;
+  expect(live).toBe(false);
   const last = await fac.dashboard();
-  expect(last[0]).toMatchObject({ ended: true, gameId: `${dash[0]?.code}-2`, parts: 2, phase: "debrief" });
+  expect(last[0]).toMatchObject({ ended: true, gameId: `${dash[0]?.code}-2`, crises: 2, phase: "debrief" });
   // No clock control on an ended table.
   expect((await fac.command({ type: "control", table: 0, op: "skip" })).status).toBe(409);
 

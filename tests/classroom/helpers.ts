@@ -1,6 +1,8 @@
 /** Talking to the classroom API over HTTP, as the facilitator's and the students' clients do. */
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "@colyseus/sdk";
 import type { StudentSelf, TableSummary } from "../../shared/protocol/classroom.ts";
+import { ROOM_NAME } from "../../shared/protocol/index.ts";
 import { track } from "../server/helpers.ts";
 
 export interface Answer<T = unknown> {
@@ -79,4 +81,17 @@ export async function joinClass(url: string, code: string, name: string): Promis
       return track(await new Client(url).joinById(self.table.code, { seatToken: self.seatToken }));
     },
   };
+}
+
+/** Resolves when the game room `code` of this process's server is disposed (the matchmaker's event). */
+export function disposed(code: string): Promise<void> {
+  const handler = matchMaker.getHandler(ROOM_NAME);
+  return new Promise((resolve) => {
+    const listener = (room: { roomId: string }) => {
+      if (room.roomId !== code) return;
+      handler.off("dispose", listener);
+      resolve();
+    };
+    handler.on("dispose", listener);
+  });
 }

@@ -10,7 +10,7 @@ import { Client } from "@colyseus/sdk";
 import { expect, test } from "vitest";
 import { ROOM_CODE_ALPHABET } from "../../../shared/protocol/index.ts";
 import type { ClassSummary } from "../../../server/classroom/records.ts";
-import { decoded, until, boxOf, sleep, type Decoded, type TestServer } from "../../server/helpers.ts";
+import { decoded, until, boxOf, type Decoded, type TestServer } from "../../server/helpers.ts";
 import { playSeat, seatViewOf, type Player } from "../../server/players.ts";
 import { briefsOf } from "../../server/suites/game.ts";
 import { call, facilitator, joinClass, type Facilitator, type Student } from "../helpers.ts";
@@ -31,7 +31,7 @@ const hasState = (r: Room) => !!(r.state as { seats?: unknown } | undefined)?.se
 /** A student's client: leaders play as the historical bot would; deputies vote yes when they may. */
 function play(room: Room, seat: string, check: (d: Decoded) => void): Player {
   if (!seat.includes(".")) return playSeat(room, seat, "historical", check);
-  let last = -1;
+  let sentAt = -1;
   const sent: Player["sent"] = [];
   room.onStateChange(() => {
     if (!hasState(room)) return;
@@ -39,9 +39,12 @@ function play(room: Room, seat: string, check: (d: Decoded) => void): Player {
     check(d);
     const sv = seatViewOf(d, seat);
     if (!sv || !sv.legal.some((l) => l.type === "deputyVote")) return;
-    // One ballot per sitting, as a person would cast it (not one per state change).
-    if ((sv.view.private as { vote?: string | null } | null)?.vote || Date.now() - last < 300) return;
-    last = Date.now();
+    // One ballot per sitting, as a person would cast it (not one per state change): none once it is
+    // counted, and none again while it is unanswered. The room answers a ballot by counting it (the
+    // version moves on) or, when another action came first, by refusing it as stale (the version has
+    // moved on): so at most one ballot per version.
+    if ((sv.view.private as { vote?: string | null } | null)?.vote || d.version === sentAt) return;
+    sentAt = d.version;
     sent.push({ v: d.version, type: "deputyVote" });
     room.send("action", { v: d.version, action: { type: "deputyVote", vote: "yes" } });
   });
@@ -189,11 +192,13 @@ export function sessionSuite(server: () => TestServer): void {
       { type: "timerExpired" },
     ]) {
       // The table moves fast (a send may be stale); each try must end in a refusal, one of them on role.
-      const roleRefusals = () => boxOf(someRoom).errors.filter((e) => e.code === "ERR_NOT_YOUR_ROLE").length;
+      const errors = boxOf(someRoom).errors;
+      const roleRefusals = () => errors.filter((e) => e.code === "ERR_NOT_YOUR_ROLE").length;
       const before = roleRefusals();
       for (let i = 0; i < 10 && roleRefusals() === before; i++) {
+        const answered = errors.length;
         someRoom.send("action", { v: decoded(someRoom).version, action });
-        await sleep(100);
+        await until(() => errors.length > answered, 5000, "the room's answer to the try");
       }
       expect(roleRefusals()).toBeGreaterThan(before);
     }
@@ -203,7 +208,10 @@ export function sessionSuite(server: () => TestServer): void {
     expect(dash[0]?.paused).toBe(true);
     expect(dash[1]?.paused).toBe(false);
     const frozen = dash[0]?.version;
-    await new Promise((r) => setTimeout(r, 400));
+    // While table 2 plays on for three actions, table 1 does not move.
+    const running = rooms.get(students.find((s) => selves.get(s)?.table === 1) as Student) as Room;
+    const from = decoded(running).version;
+    await until(() => decoded(running).version >= from + 3, 15_000, "table 2 to play on");
     expect((await fac.dashboard())[0]?.version).toBe(frozen);
     expect((await fac.command({ type: "control", table: 0, op: "extend", seconds: 5 })).status).toBe(200);
 

@@ -1,0 +1,112 @@
+/**
+ * The classroom's effect runner over a table port of its own (no server): the tables are read before
+ * the reducer, the effects are sent in order, and the tables' answers come back into the session.
+ */
+import { expect, test } from "vitest";
+import { runCommand } from "../../server/classroom/runner.ts";
+import type { SessionData } from "../../server/classroom/session.ts";
+import type { TablePort, TableRequest, TableSnapshot } from "../../server/rooms/table-port.ts";
+
+function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
+  const sent: [string, TableRequest][] = [];
+  let tokens = 0;
+  const port: TablePort = {
+    alive: async (code) => alive[code] === true,
+    async send(code, request) {
+      sent.push([code, request]);
+      if (request.op === fail) throw new Error("the room's process is gone");
+      if (request.op === "snapshot") {
+        const seats = ["RU", "KZ"].map((seat) => ({
+          seat,
+          leader: true,
+          holder: "bot",
+          name: "",
+          pending: false,
+          absent: false,
+        }));
+        return { code, gameId: `${code}-2`, seats } as Partial<TableSnapshot> as never;
+      }
+      if (request.op === "seat") return { ok: true, token: `token-${++tokens}` } as never;
+      return { ok: true } as never;
+    },
+  };
+  return { port, sent };
+}
+
+const session = (): SessionData => ({
+  code: "ABCDEF",
+  title: "",
+  createdAt: 0,
+  requireApproval: false,
+  options: {},
+  tables: [0, 1].map((index) => ({
+    index,
+    code: `ROOM${index}`,
+    setup: { scenario: "x" },
+    started: false,
+    paused: true,
+  })),
+  students: ["Ann", "Ben", "Cy"].map((name, i) => ({
+    id: `s${i + 1}`,
+    name,
+    tokenHash: `h${i}`,
+    status: "admitted" as const,
+    table: null,
+    seat: null,
+    seatToken: null,
+    bot: false,
+    joinedAt: 0,
+  })),
+  nextStudent: 4,
+  injects: [],
+});
+
+test("autoSeat: the live table's seats are read first, each seat's token lands with its student", async () => {
+  const { port, sent } = fakePort({ ROOM0: true, ROOM1: false });
+  const before = session();
+  const run = await runCommand(port, before, { type: "autoSeat" });
+  expect(run.answer).toEqual({ ok: true, body: { ok: true, seated: 2 } });
+  expect(run.session.students.map((student) => [student.table, student.seat, student.seatToken])).toEqual([
+    [0, "RU", "token-1"],
+    [0, "KZ", "token-2"],
+    [null, null, null],
+  ]);
+  expect(sent).toEqual([
+    ["ROOM0", { op: "snapshot", full: false }],
+    ["ROOM0", { op: "seat", seat: "RU", name: "Ann" }],
+    ["ROOM0", { op: "seat", seat: "KZ", name: "Ben" }],
+  ]);
+  expect(before).toEqual(session());
+});
+
+test("a table that is gone answers ERR_GAME_OVER: all tables go on, a single table is refused", async () => {
+  const { port, sent } = fakePort({ ROOM0: true, ROOM1: false });
+  const all = await runCommand(port, session(), { type: "control", table: "all", op: "pause" });
+  expect(all.answer).toEqual({
+    ok: true,
+    body: { ok: true, results: [{ ok: true }, { ok: false, code: "ERR_GAME_OVER" }] },
+  });
+  expect(all.session.tables.map((table) => table.paused)).toEqual([true, true]);
+  expect(sent).toEqual([["ROOM0", { op: "clock", clock: "pause", seconds: 60 }]]);
+  const one = await runCommand(port, session(), { type: "inject", table: 1, event: "e1" });
+  expect(one.answer).toEqual({ ok: false, code: "ERR_TABLE" });
+  // Refused, and recorded as refused.
+  expect(one.changed).toBe(true);
+  expect(one.session.injects).toEqual([
+    { at: expect.any(Number), table: 1, gameId: "ROOM1", event: "e1", refused: "ERR_GAME_OVER" },
+  ]);
+});
+
+test("a refusal sends nothing; a table call that throws stops the run with what ran so far", async () => {
+  const quiet = fakePort({ ROOM0: true, ROOM1: true });
+  const refused = await runCommand(quiet.port, session(), { type: "bot", student: "s1" });
+  expect(refused).toMatchObject({ changed: false, answer: { ok: false, code: "ERR_NOT_SEATED" } });
+  expect(quiet.sent).toEqual([]);
+
+  const broken = fakePort({ ROOM0: true, ROOM1: true }, "clock");
+  const run = await runCommand(broken.port, session(), { type: "control", table: "all", op: "start" });
+  expect(run.failure).toBeInstanceOf(Error);
+  expect(run.answer).toEqual({ ok: false, code: "ERR_TABLE" });
+  expect(run.session.tables.map((table) => table.started)).toEqual([true, true]);
+  expect(broken.sent).toHaveLength(1);
+});
