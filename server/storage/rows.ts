@@ -30,7 +30,7 @@ export function gameOf(
     seed: r.seed,
     rulesVersion: Number(r.rules_version),
     seats: JSON.parse(r.seats) as StoredGame["seats"],
-    ...(r.carry ? { carry: JSON.parse(r.carry) as StoredGame["carry"] } : {}),
+    ...(r.carry ? { carry: JSON.parse(r.carry) as NonNullable<StoredGame["carry"]> } : {}),
     options: JSON.parse(r.options) as StoredGame["options"],
     createdAt: s.createdAt,
     status: s.status,
