@@ -112,6 +112,28 @@ export default tseslint.config(
     },
   },
   {
+    // The browser has no Node. client/tsconfig.json leaves Node's types out, but they reach the client
+    // program all the same through @colyseus/sdk's declarations (which import @colyseus/core's), so
+    // the typecheck alone would let `process` or `node:fs` through: here they fail.
+    files: ["client/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "process",
+          "Buffer",
+          "global",
+          "require",
+          "module",
+          "__dirname",
+          "__filename",
+          "setImmediate",
+        ].map((name) => ({ name, message: "Node's, not the browser's." })),
+      ],
+      "import-x/no-nodejs-modules": "error",
+    },
+  },
+  {
     // The game core is deterministic and has no I/O.
     files: ["shared/**/*.ts"],
     rules: {
