@@ -12,7 +12,7 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 2000,
     // Two pages: the game (index.html) and the classroom (classroom.html, DOM only).
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         main: fileURLToPath(new URL("client/index.html", import.meta.url)),
         classroom: fileURLToPath(new URL("client/classroom.html", import.meta.url)),

@@ -26,7 +26,7 @@ export function scenario(id: string): Scenario {
   return s;
 }
 
-export function game(id: string, seed: string | number = 1, seats?: SeatsConfig): GameState {
+export function game(id: string, seed: string | number = 1, seats: SeatsConfig = {}): GameState {
   return createGame({ scenario: scenario(id), seed, seats });
 }
 

@@ -48,7 +48,8 @@ export class JoinError extends Error {
 
 function storage(): Storage | null {
   try {
-    return globalThis.localStorage ?? null;
+    // Absent outside a browser (a test under Node), whatever the DOM types say.
+    return "localStorage" in globalThis ? globalThis.localStorage : null;
   } catch {
     return null;
   }
@@ -73,11 +74,11 @@ function saveSession(s: SavedSession | null): void {
 }
 
 function joinError(err: unknown): JoinError {
-  const e = err as { code?: number; message?: string };
-  const message = String(e?.message ?? err);
+  const e = (err ?? {}) as { code?: number; message?: string };
+  const message = String(e.message ?? err);
   const code = /ERR_[A-Z_]+/.exec(message)?.[0];
   if (code) return new JoinError(code, message);
-  if (/not found|no rooms|invalid|locked/i.test(message) || e?.code === 4212)
+  if (/not found|no rooms|invalid|locked/i.test(message) || e.code === 4212)
     return new JoinError("noRoom", message);
   if (/fetch|network|ECONNREFUSED|Failed/i.test(message)) return new JoinError("connect", message);
   return new JoinError("generic", message);

@@ -9,11 +9,11 @@ export function summaryOf(r: GameRow): GameSummary {
     id: r.id,
     scenarioId: r.scenario_id,
     status: r.status as GameStatus,
-    private: !!Number(r.private),
+    private: r.private !== 0,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     finishedAt: num(r.finished_at),
-    actions: Number(r.actions),
+    actions: r.actions,
   };
 }
 
@@ -28,9 +28,9 @@ export function gameOf(
     id: r.id,
     scenarioId: r.scenario_id,
     seed: r.seed,
-    rulesVersion: Number(r.rules_version),
+    rulesVersion: r.rules_version,
     seats: JSON.parse(r.seats) as StoredGame["seats"],
-    ...(r.carry ? { carry: JSON.parse(r.carry) as StoredGame["carry"] } : {}),
+    ...(r.carry ? { carry: JSON.parse(r.carry) as NonNullable<StoredGame["carry"]> } : {}),
     options: JSON.parse(r.options) as StoredGame["options"],
     createdAt: s.createdAt,
     status: s.status,

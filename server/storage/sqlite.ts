@@ -9,6 +9,16 @@ import { gameOf, summaryOf } from "./rows.ts";
 import { SCHEMA_SQL, type GameRow } from "./sql.ts";
 import type { GameStore, NewGame, SeatClaim, StoredAction, StoredChat } from "./types.ts";
 
+/**
+ * The store's interface is asynchronous and node:sqlite is synchronous: each method runs its work at
+ * once and hands back the promise, a throw becoming a rejection as it would in an `async` method.
+ */
+function settled<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
+
 export function openSqliteStore(file: string): GameStore {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
@@ -44,64 +54,78 @@ export function openSqliteStore(file: string): GameStore {
   const locks = new Map<string, Promise<void>>();
   return {
     kind: "sqlite",
-    async createGame(g: NewGame) {
-      q.insertGame.run(
-        g.id,
-        g.scenarioId,
-        g.seed,
-        g.rulesVersion,
-        JSON.stringify(g.seats),
-        g.carry ? JSON.stringify(g.carry) : null,
-        JSON.stringify(g.options),
-        g.options.private ? 1 : 0,
-        g.createdAt,
-        g.createdAt,
-      );
+    createGame(g: NewGame) {
+      return settled(() => {
+        q.insertGame.run(
+          g.id,
+          g.scenarioId,
+          g.seed,
+          g.rulesVersion,
+          JSON.stringify(g.seats),
+          g.carry ? JSON.stringify(g.carry) : null,
+          JSON.stringify(g.options),
+          g.options.private ? 1 : 0,
+          g.createdAt,
+          g.createdAt,
+        );
+      });
     },
-    async appendAction(id: string, index: number, e: StoredAction) {
-      db.exec("BEGIN");
-      try {
-        q.insertAction.run(id, index, e.seat, JSON.stringify(e.action), e.at);
-        q.touch.run(e.at, id);
-        db.exec("COMMIT");
-      } catch (err) {
-        db.exec("ROLLBACK");
-        throw err;
-      }
+    appendAction(id: string, index: number, e: StoredAction) {
+      return settled(() => {
+        db.exec("BEGIN");
+        try {
+          q.insertAction.run(id, index, e.seat, JSON.stringify(e.action), e.at);
+          q.touch.run(e.at, id);
+          db.exec("COMMIT");
+        } catch (err) {
+          db.exec("ROLLBACK");
+          throw err;
+        }
+      });
     },
-    async appendChat(id: string, c: StoredChat) {
-      q.insertChat.run(id, c.from, c.to, c.text, c.at);
+    appendChat(id: string, c: StoredChat) {
+      return settled(() => {
+        q.insertChat.run(id, c.from, c.to, c.text, c.at);
+      });
     },
-    async claimSeat(id: string, c: SeatClaim) {
-      q.claim.run(id, c.seat, c.tokenHash, c.name);
+    claimSeat(id: string, c: SeatClaim) {
+      return settled(() => {
+        q.claim.run(id, c.seat, c.tokenHash, c.name);
+      });
     },
-    async finishGame(id, result, at) {
-      q.finish.run(JSON.stringify(result), at, at, id);
+    finishGame(id, result, at) {
+      return settled(() => {
+        q.finish.run(JSON.stringify(result), at, at, id);
+      });
     },
-    async getGame(id) {
-      const row = q.game.get(id) as unknown as GameRow | undefined;
-      if (!row) return undefined;
-      return gameOf(
-        row,
-        q.actions.all(id) as unknown as { seat: string; action: string; at: number }[],
-        q.chat.all(id) as unknown as {
-          from_seat: string;
-          to_seat: string | null;
-          text: string;
-          at: number;
-        }[],
-        q.claims.all(id) as unknown as { seat: string; token_hash: string; name: string }[],
-      );
+    getGame(id) {
+      return settled(() => {
+        const row = q.game.get(id) as unknown as GameRow | undefined;
+        if (!row) return undefined;
+        return gameOf(
+          row,
+          q.actions.all(id) as unknown as { seat: string; action: string; at: number }[],
+          q.chat.all(id) as unknown as {
+            from_seat: string;
+            to_seat: string | null;
+            text: string;
+            at: number;
+          }[],
+          q.claims.all(id) as unknown as { seat: string; token_hash: string; name: string }[],
+        );
+      });
     },
-    async hasGame(id) {
-      return q.game.get(id) !== undefined;
+    hasGame(id) {
+      return settled(() => q.game.get(id) !== undefined);
     },
-    async listGames({ status, limit = 50 }) {
-      const rows = (status ? q.listStatus.all(status, limit) : q.list.all(limit)) as unknown as GameRow[];
-      return rows.map(summaryOf);
+    listGames({ status, limit = 50 }) {
+      return settled(() => {
+        const rows = (status ? q.listStatus.all(status, limit) : q.list.all(limit)) as unknown as GameRow[];
+        return rows.map(summaryOf);
+      });
     },
-    async unfinishedGames() {
-      return (q.unfinished.all() as unknown as { id: string }[]).map((r) => r.id);
+    unfinishedGames() {
+      return settled(() => (q.unfinished.all() as unknown as { id: string }[]).map((r) => r.id));
     },
     async withLock(key, fn) {
       // One process owns a SQLite file: a chain of promises per key is lock enough.
@@ -118,11 +142,15 @@ export function openSqliteStore(file: string): GameStore {
         if (locks.get(key) === tail) locks.delete(key);
       }
     },
-    async ping() {
-      db.prepare("SELECT 1").get();
+    ping() {
+      return settled(() => {
+        db.prepare("SELECT 1").get();
+      });
     },
-    async close() {
-      if (db.isOpen) db.close();
+    close() {
+      return settled(() => {
+        if (db.isOpen) db.close();
+      });
     },
   };
 }

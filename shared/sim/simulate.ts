@@ -38,7 +38,10 @@ export function simulateGame(
   seed: string,
   carry?: CampaignCarry,
 ): GameResult & { carry: CampaignCarry } {
-  const played = playGame(createGame({ scenario, seed, carry }), botsFor(scenario, mix, seed));
+  const played = playGame(
+    createGame({ scenario, seed, ...(carry ? { carry } : {}) }),
+    botsFor(scenario, mix, seed),
+  );
   return {
     outcome: outcomeOf(played.state),
     actions: played.log.length,

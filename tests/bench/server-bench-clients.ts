@@ -116,11 +116,11 @@ function publicOf(code: string, version: number, pub: Map<string, string>): Reco
 }
 
 function decode(room: SdkRoom, seat: string): { view: SeatView; legal: LegalAction[] } | null {
-  const s = room.state as unknown as {
+  const s = room.state as {
     version: number;
     phase: string;
     scenario: string;
-    pub: Map<string, string>;
+    pub?: Map<string, string>;
     timeline: string[];
     debrief: string;
     secrets?: Map<string, { fields: Map<string, string> }>;
@@ -164,7 +164,7 @@ function playSeat(room: SdkRoom, seat: string): () => void {
   const act = () => {
     timer = null;
     if (stopped) return;
-    const st = room.state as unknown as { version: number; phase: string; timeline: string[] };
+    const st = room.state as { version: number; phase: string; timeline: string[] };
     if (st.phase === "debrief" || pending) return;
     const sv = decode(room, seat);
     if (!sv || sv.legal.length === 0) return;
@@ -229,14 +229,14 @@ async function table(index: number): Promise<void> {
       const spec = rooms[rooms.length - 1] as SdkRoom;
       await new Promise<void>((resolve) => {
         const check = () => {
-          const s = spec.state as unknown as { debrief?: string };
+          const s = spec.state as { debrief?: string } | undefined;
           if (s?.debrief || Date.now() > endAt) resolve();
           else setTimeout(check, 100);
         };
         check();
       });
-      if ((spec.state as unknown as { debrief?: string }).debrief) games++;
-      accepted += (spec.state as unknown as { version?: number } | undefined)?.version ?? 0;
+      if ((spec.state as { debrief?: string }).debrief) games++;
+      accepted += (spec.state as { version?: number } | undefined)?.version ?? 0;
     } catch (err) {
       failures++;
       log("table error:", err instanceof Error ? err.message : err);

@@ -73,7 +73,7 @@ const server = spawn(
 );
 await new Promise<void>((resolve, reject) => {
   let out = "";
-  server.stdout?.on("data", (b: Buffer) => {
+  server.stdout.on("data", (b: Buffer) => {
     out += b.toString();
     if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, b);
     if (out.includes("Unanimity server on")) resolve();
@@ -137,18 +137,18 @@ await new Promise((r) => server.once("exit", r));
 rmSync(dataDir, { recursive: true, force: true });
 
 const all = <K extends keyof WorkerResult>(k: K) => results.map((r) => r[k]);
-const latencies = (all("latencies") as number[][]).flat();
-const seatJoinBytes = (all("seatJoinBytes") as number[][]).flat();
-const spectatorJoinBytes = (all("spectatorJoinBytes") as number[][]).flat();
-const patchBytes = (all("patchBytes") as number[][]).flat();
+const latencies = all("latencies").flat();
+const seatJoinBytes = all("seatJoinBytes").flat();
+const spectatorJoinBytes = all("spectatorJoinBytes").flat();
+const patchBytes = all("patchBytes").flat();
 const sum = (k: "accepted" | "refused" | "games" | "failures" | "cpuSeconds") =>
-  (all(k) as number[]).reduce((a, b) => a + b, 0);
+  all(k).reduce((a, b) => a + b, 0);
 const accepted = sum("accepted");
 const refused = sum("refused");
 const games = sum("games");
 const failures = sum("failures");
 const clientCpuSeconds = sum("cpuSeconds");
-const clientLoopDelayP99 = Math.max(...(all("loopDelayP99Ms") as number[]));
+const clientLoopDelayP99 = Math.max(...all("loopDelayP99Ms"));
 // ── Results ──────────────────────────────────────────────────────────────────────────────
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;

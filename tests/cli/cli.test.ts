@@ -8,6 +8,11 @@ const run = (script: string, args: string[]) =>
     cwd: new URL("../../", import.meta.url).pathname,
   });
 
+/** The parts of `simulate --json` the tests read; the rest is checked by key. */
+interface SimulateJson {
+  outcomes: Record<string, { firstFailedApproval?: Record<string, number> }>;
+}
+
 describe("npm run simulate", () => {
   it("--json prints exactly one JSON object with the agreed keys", () => {
     const out = run("server/cli/simulate.ts", [
@@ -22,7 +27,7 @@ describe("npm run simulate", () => {
       "--json",
     ]);
     expect(out.trim().split("\n")).toHaveLength(1);
-    const json = JSON.parse(out);
+    const json = JSON.parse(out) as SimulateJson;
     for (const key of [
       "scenario",
       "games",
@@ -40,7 +45,7 @@ describe("npm run simulate", () => {
       bots: "historical",
       historicalMatchRate: 1,
     });
-    expect(json.outcomes["kazakhstan-2022-01"].firstFailedApproval).toEqual({ KG: 50 });
+    expect(json.outcomes["kazakhstan-2022-01"]?.firstFailedApproval).toEqual({ KG: 50 });
   });
 
   it("a campaign plays the scenarios in date order", () => {
@@ -56,7 +61,7 @@ describe("npm run simulate", () => {
         "1",
         "--json",
       ]),
-    );
+    ) as SimulateJson;
     expect(Object.keys(json.outcomes)).toEqual([
       "campaign/kyrgyzstan-2010-04",
       "campaign/kyrgyzstan-2010-06",
@@ -94,7 +99,10 @@ describe("npm run simulate", () => {
 
 describe("npm run bench", () => {
   it("--json prints games and actions per second", () => {
-    const json = JSON.parse(run("tests/bench/rules-bench.ts", ["--json", "--games", "200"]));
+    const json = JSON.parse(run("tests/bench/rules-bench.ts", ["--json", "--games", "200"])) as {
+      gamesPerSecond: number;
+      actionsPerSecond: number;
+    };
     expect(json.gamesPerSecond).toBeGreaterThan(0);
     expect(json.actionsPerSecond).toBeGreaterThan(json.gamesPerSecond);
   });

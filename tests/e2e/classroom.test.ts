@@ -24,15 +24,18 @@ const briefOfKZ = bundledScenarios().get("kazakhstan-2022-01")?.briefs.KZ?.text.
 
 let srv: TestServer;
 let chromium: Chromium;
+/** What beforeAll started, closed in reverse order, also when a later start failed. */
+const started: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   srv = await startServer({ clientDir: CLIENT_DIR, defaults: { thinkMs: 100, graceSeconds: 20 } });
+  started.push(srv);
   chromium = await launch();
+  started.push(chromium);
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await srv?.close();
+  for (const one of started.reverse()) await one.close();
 });
 
 const SCREENSHOT_NOTE = /GL Driver Message .*GPU stall due to ReadPixels/;
@@ -167,7 +170,7 @@ test("a facilitator's dashboard and two students in their own browsers, to the p
 
   // The students never get the facilitator key.
   for (const s of [ann, bob]) {
-    const stored = await s.page.evaluate(() => JSON.stringify({ ...localStorage }));
+    const stored = await s.page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     expect(stored.includes(key ?? "!")).toBe(false);
   }
 

@@ -18,6 +18,8 @@ const briefOf = (seat: "RU" | "KZ" | "BY" | "AM" | "KG" | "TJ", lang: "en" | "ru
 
 let srv: TestServer;
 let chromium: Chromium;
+/** What beforeAll started, closed in reverse order, also when a later start failed. */
+const started: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   srv = await startServer({
@@ -36,12 +38,13 @@ beforeAll(async () => {
       },
     },
   });
+  started.push(srv);
   chromium = await launch();
+  started.push(chromium);
 });
 
 afterAll(async () => {
-  await chromium?.close();
-  await srv?.close();
+  for (const one of started.reverse()) await one.close();
 });
 
 /**
@@ -278,7 +281,7 @@ describe("the client in Chromium", () => {
       const el = document.getElementById("status") as HTMLElement;
       const seen: string[] = [];
       (window as unknown as { statusLog: string[] }).statusLog = seen;
-      new MutationObserver(() => seen.push(el.textContent ?? "")).observe(el, {
+      new MutationObserver(() => seen.push(el.textContent)).observe(el, {
         childList: true,
         characterData: true,
         subtree: true,

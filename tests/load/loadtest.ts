@@ -88,11 +88,11 @@ async function startProc(): Promise<Proc> {
   });
   const errorLines: string[] = [];
   let out = "";
-  child.stderr?.on("data", (b: Buffer) => {
+  child.stderr.on("data", (b: Buffer) => {
     for (const line of b.toString().split("\n")) if (line.trim()) errorLines.push(line);
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (b: Buffer) => {
+    child.stdout.on("data", (b: Buffer) => {
       out += b.toString();
       if (out.includes("Unanimity server on")) resolve();
     });
