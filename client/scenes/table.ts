@@ -1,4 +1,4 @@
-/** The table of leaders (council, lobby, projector): flags around an ellipse, who speaks, stances. */
+/** The table of leaders (consultations, lobby, projector): flags around an ellipse, who speaks, stances. */
 import { COLORS, STANCE_COLORS, StageScene } from "./base.ts";
 
 export abstract class TableScene extends StageScene {
