@@ -12,13 +12,7 @@ import { renderClock, renderNav, renderTools, viewLabel, type ChromeActions } fr
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
 import { renderMenu, type ScenarioInfo } from "./ui/menu.ts";
-import { approvalsScreen } from "./ui/screens/approvals.ts";
-import { briefingScreen } from "./ui/screens/briefing.ts";
-import { consultationsScreen } from "./ui/screens/consultations.ts";
-import { debriefScreen } from "./ui/screens/debrief.ts";
-import { lobbyScreen } from "./ui/screens/lobby.ts";
-import { mapScreen } from "./ui/screens/map.ts";
-import { projectorScreen } from "./ui/screens/projector.ts";
+import { SCREEN_RENDERERS } from "./ui/screens/index.ts";
 import {
   chatVM,
   errorText,
@@ -31,17 +25,6 @@ import {
   type View,
 } from "./view/models.ts";
 import type { Snapshot } from "./view/snapshot.ts";
-
-/** The DOM screen of each view but the menu. */
-export const SCREEN_RENDERERS: Record<Exclude<View, "menu">, (sections: Sections, ctx: ScreenCtx) => void> = {
-  lobby: lobbyScreen,
-  briefing: briefingScreen,
-  consultations: consultationsScreen,
-  map: mapScreen,
-  approvals: approvalsScreen,
-  debrief: debriefScreen,
-  projector: projectorScreen,
-};
 
 export class App {
   readonly settings = new Settings();

@@ -8,6 +8,7 @@ import {
   ARTICLES,
   BASES,
   BILATERAL_RESPONSES,
+  BOT_KINDS,
   DEPUTY_VOTES,
   FORMS,
   FRAMINGS,
@@ -25,6 +26,8 @@ import {
 /** The vocabulary the forms offer, for the screens (which do not read the rules themselves). */
 export const CHOICES = {
   appealChannels: APPEAL_CHANNELS,
+  botKinds: BOT_KINDS,
+  states: STATE_IDS,
   articles: ARTICLES,
   bilateralResponses: BILATERAL_RESPONSES,
   deputyVotes: DEPUTY_VOTES,

@@ -19,7 +19,7 @@ import {
   type Seat,
 } from "../../shared/rules/index.ts";
 import { Rng } from "../../shared/rules/rng.ts";
-import { SCREEN_RENDERERS } from "../../client/app.ts";
+import { SCREEN_RENDERERS } from "../../client/ui/screens/index.ts";
 import type { ScreenCtx } from "../../client/ui/common.ts";
 import { Sections } from "../../client/ui/dom.ts";
 import { nextView, type Shown } from "../../client/view/router.ts";
