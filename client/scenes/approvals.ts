@@ -22,14 +22,14 @@ export class ApprovalsScene extends StageScene {
       this.label(left / 2, y + rowH * 0.25, r.id, Math.max(12, rowH * 0.16));
       const stepsW = (w - left - 20) * 0.45;
       const n = r.steps.length;
-      r.steps.forEach((s, j) => {
+      r.steps.forEach((step, j) => {
         const x = left + 10 + (n === 1 ? 0 : (stepsW * j) / (n - 1));
         if (j > 0) {
           const px = left + 10 + (stepsW * (j - 1)) / (n - 1);
-          g.lineStyle(3, s.done ? COLORS.endorse : COLORS.none, 1);
+          g.lineStyle(3, step.done ? COLORS.endorse : COLORS.none, 1);
           g.lineBetween(px, y, x, y);
         }
-        g.fillStyle(s.failed ? COLORS.object : s.done ? COLORS.endorse : COLORS.none, 1);
+        g.fillStyle(step.failed ? COLORS.object : step.done ? COLORS.endorse : COLORS.none, 1);
         g.fillCircle(x, y, Math.max(6, rowH * 0.1));
       });
       if (r.needed > 0) {

@@ -1,5 +1,5 @@
 /** Debrief: the public tracks over the game's hours. */
-import { TRACKS } from "../../shared/rules/index.ts";
+import { TRACK_NAMES as TRACKS } from "../view/debrief.ts";
 import { COLORS, StageScene } from "./base.ts";
 
 export const TRACK_COLORS: Record<(typeof TRACKS)[number], number> = {

@@ -6,7 +6,7 @@ import Phaser from "phaser";
 import { ApprovalsScene } from "./approvals.ts";
 import { BootScene } from "./boot.ts";
 import { BriefingScene } from "./briefing.ts";
-import { CouncilScene } from "./council.ts";
+import { ConsultationsScene } from "./consultations.ts";
 import { DebriefScene } from "./debrief.ts";
 import { LobbyScene } from "./lobby.ts";
 import { MapScreenScene } from "./map.ts";
@@ -35,7 +35,7 @@ export function startStage(parent: HTMLElement): Stage {
       MenuScene,
       LobbyScene,
       BriefingScene,
-      CouncilScene,
+      ConsultationsScene,
       MapScreenScene,
       ApprovalsScene,
       DebriefScene,

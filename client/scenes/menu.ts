@@ -1,5 +1,5 @@
 /** Menu: the member states on a dark map, quietly pulsing. */
-import { STATE_IDS } from "../../shared/rules/index.ts";
+import { CHOICES } from "../view/forms.ts";
 import { CAPITALS } from "../view/geo.ts";
 import { COLORS } from "./base.ts";
 import { MapScene } from "./map-draw.ts";
@@ -10,7 +10,7 @@ export class MenuScene extends MapScene {
   }
 
   protected draw(w: number, h: number): void {
-    const members = STATE_IDS.filter((s) => s !== "UZ");
+    const members = CHOICES.states.filter((id) => id !== "UZ");
     const { box } = this.drawRegion(w, h, members, null);
     const g = this.g;
     g.lineStyle(1, 0x7aa2c8, 0.35);

@@ -1,5 +1,5 @@
 /** Projector: the table, large, with the public tracks as bars — readable from the back of a room. */
-import { TRACKS } from "../../shared/rules/index.ts";
+import { TRACK_NAMES as TRACKS } from "../view/debrief.ts";
 import { COLORS } from "./base.ts";
 import { TRACK_COLORS } from "./debrief.ts";
 import { TableScene } from "./table.ts";

@@ -15,6 +15,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "value" && "value" in el) (el as HTMLInputElement).value = String(v);
     else if (k === "checked" && "checked" in el) (el as HTMLInputElement).checked = v === true;
+    else if (k === "class") el.className = String(v);
+    else if (k === "id") el.id = String(v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
@@ -44,7 +46,7 @@ export class Sections {
 
   section(id: string, key: string, build: () => Child[], attrs: Attrs = {}): void {
     this.seen.add(id);
-    let el = this.root.querySelector<HTMLElement>(`:scope > [data-section="${id}"]`);
+    let el = this.find(id);
     const index = this.seen.size - 1;
     if (!el) {
       el = h("section", { ...attrs, "data-section": id });
@@ -58,6 +60,13 @@ export class Sections {
     for (const [k, v] of Object.entries(attrs)) if (typeof v === "string") el.setAttribute(k, v);
     el.dataset.key = key;
     if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  /** The root's child section with this id (a scan of the children: a selector per call is slow). */
+  private find(id: string): HTMLElement | null {
+    for (const child of this.root.children)
+      if (child instanceof HTMLElement && child.dataset.section === id) return child;
+    return null;
   }
 
   end(): void {

@@ -1,8 +1,8 @@
 /** The menu: solo practice, create a room, join by code, classroom (student or projector). */
 import { term, type Language } from "../../shared/i18n/index.ts";
-import { BOT_KINDS, type BotKind, type StateId } from "../../shared/rules/index.ts";
+import type { BotKind, StateId } from "../../shared/rules/index.ts";
 import { CLASS_CODE_LENGTH } from "../../shared/protocol/classroom.ts";
-import { t } from "../view/models.ts";
+import { CHOICES, t } from "../view/models.ts";
 import { field, valueOf, checked } from "./controls.ts";
 import { h, options } from "./dom.ts";
 
@@ -46,7 +46,7 @@ function scenarioSelect(
     "select",
     { id },
     options(
-      list.map((s) => ({ value: s.id, label: `${s.title[lang]} (${s.date})` })),
+      list.map((scenario) => ({ value: scenario.id, label: `${scenario.title[lang]} (${scenario.date})` })),
       selected,
     ),
   );
@@ -68,8 +68,8 @@ export function renderMenu(
     root.replaceChildren(h("p", { role: "status" }, t(lang, "ui.menu.loading")));
     return;
   }
-  const first = list.find((s) => s.id === "kazakhstan-2022-01") ?? list[0];
-  const byId = (id: string) => list.find((s) => s.id === id);
+  const first = list.find((scenario) => scenario.id === "kazakhstan-2022-01") ?? list[0];
+  const byId = (id: string) => list.find((scenario) => scenario.id === id);
 
   const soloScenario = scenarioSelect("solo-scenario", list, lang, first?.id ?? "");
   const soloState = h("select", { id: "solo-state" }, stateOptions(first, lang, null));
@@ -102,7 +102,7 @@ export function renderMenu(
         "select",
         { id: "solo-bots" },
         options(
-          BOT_KINDS.map((k) => ({ value: k, label: term(lang, k) })),
+          CHOICES.botKinds.map((k) => ({ value: k, label: term(lang, k) })),
           "historical",
         ),
       ),
@@ -157,7 +157,7 @@ export function renderMenu(
         "select",
         { id: "create-bots" },
         options(
-          BOT_KINDS.map((k) => ({ value: k, label: term(lang, k) })),
+          CHOICES.botKinds.map((k) => ({ value: k, label: term(lang, k) })),
           "historical",
         ),
       ),

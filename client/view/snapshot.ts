@@ -2,7 +2,12 @@
  * The client's picture of a room: the synced state decoded back into the shapes the rules use
  * (`PublicView`, the own seat's private part and its legal actions). Pure: no DOM, no network.
  */
-import { publicViewOf, seatViewOf, type SeatHolder } from "../../shared/protocol/index.ts";
+import {
+  publicViewOf,
+  seatViewOf,
+  type SeatHolder,
+  type UnavailableByType,
+} from "../../shared/protocol/index.ts";
 import type { LegalAction, Phase, PublicView, SeatView, StateId } from "../../shared/rules/index.ts";
 
 /** What the SDK decodes from the room's schema (structural, so tests can pass the server's own state). */
@@ -42,20 +47,24 @@ export interface Snapshot {
   seat: string | null;
   view: SeatView;
   legal: LegalAction[];
+  /** Why each other action is unavailable to this seat, as the server's rules say. */
+  unavailable: UnavailableByType;
   seats: Record<string, SeatInfoVM>;
   spectators: number;
 }
 
-export function snapshotOf(s: SyncedState, seat: string | null): Snapshot | null {
-  if (!s.scenario) return null;
+type OwnPart = ReturnType<typeof seatViewOf>;
+
+export function snapshotOf(synced: SyncedState, seat: string | null): Snapshot | null {
+  if (!synced.scenario) return null;
   // Schema instances keep their fields in accessors: name each one (a spread would lose them).
   const decoded = publicViewOf({
-    version: s.version,
-    phase: s.phase,
-    scenario: s.scenario,
-    pub: s.pub.entries(),
-    timeline: s.timeline,
-    debrief: s.debrief,
+    version: synced.version,
+    phase: synced.phase,
+    scenario: synced.scenario,
+    pub: synced.pub.entries(),
+    timeline: synced.timeline,
+    debrief: synced.debrief,
   });
   const pub: PublicView = {
     ...decoded,
@@ -69,24 +78,27 @@ export function snapshotOf(s: SyncedState, seat: string | null): Snapshot | null
     refusedToSign: decoded.refusedToSign ?? [],
     pressedToLeave: decoded.pressedToLeave ?? [],
   };
-  let own: { view: SeatView; legal: LegalAction[] } | null = null;
-  s.secrets?.forEach((sec, key) => {
-    if (seat !== null && key === seat) own = seatViewOf(pub, seat, sec.fields.entries());
+  let own: OwnPart | null = null;
+  synced.secrets?.forEach((secret, key) => {
+    if (seat !== null && key === seat) own = seatViewOf(pub, seat, secret.fields.entries());
   });
-  const mine = own as { view: SeatView; legal: LegalAction[] } | null;
+  const mine = own as OwnPart | null;
   const seats: Record<string, SeatInfoVM> = {};
-  s.seats.forEach((v, k) => (seats[k] = { holder: v.holder as SeatHolder, name: v.name, bot: v.bot }));
+  synced.seats.forEach(
+    (info, key) => (seats[key] = { holder: info.holder as SeatHolder, name: info.name, bot: info.bot }),
+  );
   return {
-    code: s.code,
-    version: s.version,
-    phase: s.phase as Phase,
-    deadline: s.deadline,
-    paused: s.paused === true,
+    code: synced.code,
+    version: synced.version,
+    phase: synced.phase as Phase,
+    deadline: synced.deadline,
+    paused: synced.paused === true,
     seat,
     view: mine?.view ?? { ...pub, seat: (seat ?? "system") as SeatView["seat"], private: null },
     legal: mine?.legal ?? [],
+    unavailable: mine?.unavailable ?? {},
     seats,
-    spectators: s.spectators,
+    spectators: synced.spectators,
   };
 }
 

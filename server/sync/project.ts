@@ -8,6 +8,7 @@ import { flatten, legalToObject, packTimelineEntry } from "../../shared/protocol
 import {
   legalActions,
   spectatorView,
+  unavailableActions,
   view,
   type GameState,
   type Seat,
@@ -42,7 +43,11 @@ export function projectSecret(state: CouncilState, game: GameState, seat: Seat):
     state.secrets.set(seat, secret);
   }
   const own = view(game, seat).private;
-  const fields = flatten({ ...(own ?? {}), legal: legalToObject(legalActions(game, seat)) });
+  const fields = flatten({
+    ...(own ?? {}),
+    legal: legalToObject(legalActions(game, seat)),
+    unavailable: unavailableActions(game, seat),
+  });
   syncMap(secret.fields, fields);
   return secret;
 }

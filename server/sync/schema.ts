@@ -26,7 +26,10 @@ export type SeatInfo = SchemaType<typeof SeatInfo>;
 export const Secret = schema(
   {
     seat: t.string(),
-    /** The seat's private view (`view(state, seat).private`) and its legal actions, flattened. */
+    /**
+     * The seat's private view (`view(state, seat).private`), its legal actions and why each other
+     * action is unavailable (`unavailableActions`), flattened.
+     */
     fields: t.map("string"),
   },
   "Secret",

@@ -13,6 +13,7 @@ import {
   type PublicView,
   type SeatView,
   type TimelineEntry,
+  type Unavailable,
 } from "../rules/index.ts";
 import { BOT_KINDS, PHASES, STATE_IDS } from "../rules/vocabulary.ts";
 import { en } from "../i18n/en.ts";
@@ -324,13 +325,23 @@ export function publicViewOf(s: SyncedParts): PublicView {
   } as PublicView;
 }
 
-/** A seat's own view and legal actions, from the public view and its `secrets` entry's fields. */
+/** Why each action the seat cannot take is unavailable, keyed by action type (see `unavailableActions`). */
+export type UnavailableByType = Partial<Record<LegalAction["type"], Unavailable>>;
+
+/** A seat's own view, legal actions and why the others are not, from its `secrets` entry's fields. */
 export function seatViewOf(
   pub: PublicView,
   seat: string,
   fields: Iterable<[string, string]>,
-): { view: SeatView; legal: LegalAction[] } {
-  const { legal, ...own } = unflatten(fields) as { legal?: Record<string, Omit<LegalAction, "type">> };
+): { view: SeatView; legal: LegalAction[]; unavailable: UnavailableByType } {
+  const { legal, unavailable, ...own } = unflatten(fields) as {
+    legal?: Record<string, Omit<LegalAction, "type">>;
+    unavailable?: UnavailableByType;
+  };
   const priv = Object.keys(own).length ? (own as unknown as SeatView["private"]) : null;
-  return { view: { ...pub, seat: seat as SeatView["seat"], private: priv }, legal: legalFromObject(legal) };
+  return {
+    view: { ...pub, seat: seat as SeatView["seat"], private: priv },
+    legal: legalFromObject(legal),
+    unavailable: unavailable ?? {},
+  };
 }

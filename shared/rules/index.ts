@@ -4,7 +4,13 @@ export * from "./actions.ts";
 export * from "./errors.ts";
 export * from "./state.ts";
 export { apply, type ApplyResult } from "./apply.ts";
-export { legalActions, type LegalAction } from "./legal.ts";
+export {
+  legalActions,
+  unavailableActions,
+  type ActionHolder,
+  type LegalAction,
+  type Unavailable,
+} from "./legal.ts";
 export {
   view,
   spectatorView,

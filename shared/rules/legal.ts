@@ -2,8 +2,9 @@
  * What a seat may do now. Each entry names an action type that passes its rules' guard, with the
  * bounds of its parameters, so a client can enable exactly these inputs and a bot can choose among them.
  */
-import { ACTION_TYPES, type ActionType } from "./actions.ts";
+import { ACTION_TYPES, type ActionType, type Message } from "./actions.ts";
 import { guardFor } from "./apply.ts";
+import type { ErrorCode } from "./errors.ts";
 import { MAX_LOBBYING } from "./phases/approvals.ts";
 import { checkTerms } from "./phases/council.ts";
 import type { GameState, Seat } from "./state.ts";
@@ -49,6 +50,51 @@ export function legalActions(state: GameState, seat: Seat): LegalAction[] {
       if (entry.targets.length === 0) continue;
     }
     out.push(entry);
+  }
+  return out;
+}
+
+/** Whose action it is, named when the rules refuse a seat for its role (ERR_NOT_YOUR_ROLE). */
+export type ActionHolder = "host" | "notHost" | "asked" | "pledged" | "deputy";
+
+/** Why an action is unavailable to a seat now: the code `apply` would refuse it with. */
+export interface Unavailable {
+  code: ErrorCode;
+  params?: Message["params"];
+  /** For a refusal by role: who may take the action instead. */
+  holder?: ActionHolder;
+}
+
+const HOLDERS: Partial<Record<ActionType, ActionHolder>> = {
+  requestAssistance: "host",
+  withdrawRequest: "host",
+  missionDay: "host",
+  informalAppeal: "notHost",
+  pledge: "notHost",
+  pressToLeave: "notHost",
+  respondBilateral: "asked",
+  submitApproval: "pledged",
+  withdrawPledge: "pledged",
+  withdrawContingent: "pledged",
+  deputyVote: "deputy",
+};
+
+/**
+ * For each action type a seat cannot take now, why not: the error of the same guard `apply` runs
+ * (`guardFor`), so a client explains a disabled input as the rules would refuse it. An action the
+ * guard passes but `legalActions` leaves out (a lobby with no chamber left to lobby) is ERR_NOTHING_TO_DO.
+ */
+export function unavailableActions(state: GameState, seat: Seat): Partial<Record<ActionType, Unavailable>> {
+  const legal = new Set(legalActions(state, seat).map((entry) => entry.type));
+  const out: Partial<Record<ActionType, Unavailable>> = {};
+  for (const type of ACTION_TYPES) {
+    if (legal.has(type)) continue;
+    const error = guardFor(state, seat, type);
+    const entry: Unavailable = { code: error?.code ?? "ERR_NOTHING_TO_DO" };
+    if (error?.message.params) entry.params = error.message.params;
+    const holder = HOLDERS[type];
+    if (entry.code === "ERR_NOT_YOUR_ROLE" && holder && seat !== "system") entry.holder = holder;
+    out[type] = entry;
   }
   return out;
 }

@@ -264,7 +264,7 @@ describe("what each screen shows", () => {
 
   it("each phase opens its screen", () => {
     expect(screenForPhase("briefing")).toBe("briefing");
-    expect(screenForPhase("consultations")).toBe("council");
+    expect(screenForPhase("consultations")).toBe("consultations");
     expect(screenForPhase("approvals")).toBe("approvals");
     expect(screenForPhase("deployment")).toBe("map");
     expect(screenForPhase("debrief")).toBe("debrief");

@@ -112,13 +112,13 @@ describe("the client in Chromium", () => {
     await page.click("#coach-toggle");
 
     await page.click("#ready-btn");
-    await waitView(page, "council");
+    await waitView(page, "consultations");
     // A council input that is not legal for Belarus (not the chair) is disabled with the reason.
     await page.locator("#callvote").waitFor({ timeout: 30_000 });
     expect(await page.locator("#callvote button").isDisabled()).toBe(true);
     expect(await page.locator("#callvote .reason").textContent()).toMatch(/chair|not possible|no proposal/i);
     await page.locator("#proposal .terms").waitFor();
-    await shot(page, "council-consultations-1366x768");
+    await shot(page, "consultations-1366x768");
 
     // The vote: Belarus supports; its vote is shown as it happens.
     await page.locator("#vote-support:not([disabled])").waitFor({ timeout: 60_000 });
@@ -224,11 +224,11 @@ describe("the client in Chromium", () => {
     await shot(b.page, "briefing-390x844");
     await b.page.click("#ready-btn");
     await a.page.click("#ready-btn");
-    await waitView(a.page, "council");
-    await waitView(b.page, "council");
+    await waitView(a.page, "consultations");
+    await waitView(b.page, "consultations");
     await a.page.locator("#proposal .terms").waitFor({ timeout: 30_000 });
-    await shot(a.page, "council-two-players-1366x768");
-    await shot(b.page, "council-390x844");
+    await shot(a.page, "consultations-two-players-1366x768");
+    await shot(b.page, "consultations-390x844");
     await shot(p.page, "projector-1920x1080");
     // Private chat between the two leaders: only they read it.
     await b.page.selectOption("#chat-to", "RU");
@@ -262,9 +262,9 @@ describe("the client in Chromium", () => {
     const code = await startSolo(page, "KG");
     await page.click("#nav-briefing");
     await page.click("#ready-btn");
-    await waitView(page, "council");
+    await waitView(page, "consultations");
     await page.reload();
-    await page.locator("#nav-council").waitFor({ timeout: 15_000 });
+    await page.locator("#nav-consultations").waitFor({ timeout: 15_000 });
     expect(await view(page)).not.toBe("menu");
     await page.click("#nav-lobby");
     expect(await page.locator("#room-code").textContent()).toBe(code);

@@ -11,7 +11,14 @@ import { decoded, type Decoded } from "./helpers.ts";
 export function seatViewOf(d: Decoded, seat: string): { view: SeatView; legal: LegalAction[] } | null {
   const secret = d.secrets[seat];
   if (!secret) return null;
-  const { legal, ...priv } = secret as { legal?: Record<string, Omit<LegalAction, "type">> };
+  const {
+    legal,
+    unavailable: _unavailable,
+    ...priv
+  } = secret as {
+    legal?: Record<string, Omit<LegalAction, "type">>;
+    unavailable?: unknown;
+  };
   const view = {
     ...d.pub,
     scenario: d.scenario,

@@ -1,0 +1,108 @@
+/** The proposal on the table, and the editor that tables or amends one (only lawful terms offered). */
+import { term } from "../../../shared/i18n/index.ts";
+import type { Sections } from "../dom.ts";
+import { h, options } from "../dom.ts";
+import { CHOICES, proposalFormVM, proposalVM, t } from "../../view/models.ts";
+import { formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
+import { actionForm, field } from "../controls.ts";
+
+export function proposalSection(sections: Sections, ctx: ScreenCtx): void {
+  const lang = ctx.lang;
+  const proposal = proposalVM(ctx.snap, lang);
+  sections.section("proposal", keyOf(lang, proposal), () => [
+    heading(t(lang, "ui.council.proposal")),
+    h(
+      "div",
+      { class: "proposal", id: "proposal" },
+      h("p", { class: "terms" }, proposal.terms),
+      proposal.present ? h("p", {}, proposal.tasks) : null,
+      proposal.present ? h("p", { class: "muted" }, proposal.by) : null,
+      proposal.present
+        ? h(
+            "p",
+            {},
+            `${t(lang, "ui.council.pledges")}: `,
+            proposal.pledges.length ? proposal.pledges.join(", ") : t(lang, "ui.council.noPledges"),
+          )
+        : null,
+    ),
+  ]);
+}
+
+/** The editor: the form picks which bases are offered; the values are read from the form itself. */
+export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
+  const lang = ctx.lang;
+  const editor = proposalFormVM(ctx.snap);
+  sections.section("propose-form", formKey(ctx, ["propose"], editor, ctx.snap.view.proposal), () => {
+    const formSelect = h(
+      "select",
+      { id: "prop-form", name: "form" },
+      options(
+        editor.forms.map((entry) => ({ value: entry.form, label: term(lang, entry.form) })),
+        editor.initial.form,
+      ),
+    );
+    const basisSelect = h("select", { id: "prop-basis", name: "basis" });
+    const fillBases = () => {
+      const bases = editor.forms.find((entry) => entry.form === formSelect.value)?.bases ?? [];
+      const keep = basisSelect.value || editor.initial.basis;
+      basisSelect.replaceChildren(
+        ...options(
+          bases.map((basis) => ({ value: basis, label: term(lang, basis) })),
+          keep,
+        ),
+      );
+    };
+    formSelect.addEventListener("change", fillBases);
+    fillBases();
+    const tasks = h(
+      "fieldset",
+      { class: "tasks" },
+      h("legend", {}, t(lang, "ui.council.tasksLabel")),
+      CHOICES.tasks.map((task) =>
+        h(
+          "label",
+          { class: "check" },
+          h("input", {
+            type: "checkbox",
+            id: `task-${task}`,
+            name: "tasks",
+            value: task,
+            checked: editor.initial.tasks.includes(task),
+          }),
+          term(lang, task),
+        ),
+      ),
+    );
+    return [
+      actionForm(
+        ctx,
+        "propose",
+        "propose",
+        t(lang, "ui.council.edit"),
+        [
+          field(t(lang, "ui.council.form"), formSelect),
+          field(t(lang, "ui.council.basis"), basisSelect),
+          tasks,
+          field(
+            t(lang, "ui.council.days"),
+            h("input", {
+              id: "prop-days",
+              name: "days",
+              type: "number",
+              min: 1,
+              max: 365,
+              value: editor.initial.days,
+            }),
+          ),
+        ],
+        [
+          {
+            label: t(lang, editor.amend ? "ui.council.amend.btn" : "ui.council.table.btn"),
+            id: "propose-send",
+          },
+        ],
+      ),
+    ];
+  });
+}

@@ -1,0 +1,70 @@
+/** What was said and done: the decision timeline, the chat and the coach's advice. */
+import { coach } from "../../shared/bots/coach.ts";
+import { term, translate, type Language } from "../../shared/i18n/index.ts";
+import type { ChatLine } from "../../shared/protocol/index.ts";
+import type { Snapshot } from "./snapshot.ts";
+import { gameTime, t } from "./text.ts";
+
+export interface TimelineRow {
+  hour: string;
+  who: string;
+  text: string;
+  why: string | null;
+  seat: string;
+  key: string;
+}
+
+export function timelineVM(snap: Snapshot, lang: Language, limit = 200): TimelineRow[] {
+  return snap.view.timeline.slice(-limit).map((entry) => {
+    const tm = gameTime(entry.hour);
+    return {
+      hour: t(lang, "ui.clock.time", tm),
+      who:
+        entry.seat === "system"
+          ? t(lang, "ui.log.system")
+          : term(lang, entry.seat.split(".")[0] ?? entry.seat),
+      text: translate(lang, entry.message),
+      why: entry.reason ? t(lang, "ui.log.why", { reason: translate(lang, entry.reason) }) : null,
+      seat: entry.seat,
+      key: entry.message.key,
+    };
+  });
+}
+
+export interface CoachLine {
+  action: string;
+  effect: string;
+  outlook: string | null;
+}
+
+/** The coach's advice for each legal action of this seat (leaders only). */
+export function coachVM(snap: Snapshot, lang: Language): CoachLine[] {
+  if (snap.view.private?.role !== "leader") return [];
+  return coach(snap.view, snap.legal).map((a) => ({
+    action: a.type,
+    effect: translate(lang, a.effect),
+    outlook: a.outlook ? translate(lang, a.outlook) : null,
+  }));
+}
+
+export interface ChatRow {
+  from: string;
+  text: string;
+  note: string | null;
+  mine: boolean;
+}
+
+export function chatVM(lines: readonly ChatLine[], snap: Snapshot, lang: Language): ChatRow[] {
+  const me = snap.seat;
+  return lines.map((line) => ({
+    from: term(lang, line.from.split(".")[0] ?? line.from),
+    text: line.text,
+    note:
+      line.to === null
+        ? null
+        : line.from === me
+          ? t(lang, "ui.chat.private", { state: line.to })
+          : t(lang, "ui.chat.fromPrivate", { state: line.from }),
+    mine: line.from === me,
+  }));
+}
