@@ -21,7 +21,8 @@ import {
 import { ROOM_CODE_ALPHABET, ROOM_NAME, type CreateOptions } from "../../shared/protocol/index.ts";
 import { procedureFor, type StateId } from "../../shared/rules/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
-import { RESTORE_KEY, type CouncilRoom } from "../rooms/council.ts";
+import { RESTORE_KEY } from "../rooms/open-game.ts";
+import { matchmakerTablePort } from "../rooms/table-port.ts";
 import type { GameStore, StoredGame } from "../storage/index.ts";
 import type { ClassLogEntry, ClassStore } from "./store.ts";
 
@@ -196,7 +197,7 @@ export class Classrooms {
       key: RESTORE_KEY,
     };
     const room = await matchMaker.createRoom(ROOM_NAME, options);
-    await this.call(room.roomId, "classControl", ["pause"]);
+    await matchmakerTablePort.send(room.roomId, { op: "clock", clock: "pause", seconds: 0 });
     return { index, code: room.roomId, setup, started: false, paused: true };
   }
 
@@ -237,7 +238,9 @@ export class Classrooms {
       if (!live) continue;
       for (const t of live.data.tables) {
         if (t.started && !t.paused && (await this.roomAlive(t.code)))
-          await this.call(t.code, "classControl", ["resume"]).catch(() => undefined);
+          await matchmakerTablePort
+            .send(t.code, { op: "clock", clock: "resume", seconds: 0 })
+            .catch(() => undefined);
       }
     }
   }
@@ -252,7 +255,8 @@ export class Classrooms {
     if (typeof classCode !== "string") return;
     const live = await this.get(classCode).catch(() => undefined);
     const t = live?.data.tables.find((x) => x.code === tableCode);
-    if (t?.started && !t.paused) await this.call(tableCode, "classControl", ["resume"]);
+    if (t?.started && !t.paused)
+      await matchmakerTablePort.send(tableCode, { op: "clock", clock: "resume", seconds: 0 });
   }
 
   async isFacilitator(code: string, key: string): Promise<boolean> {
@@ -294,10 +298,6 @@ export class Classrooms {
   async refused(code: string, actor: string, command: unknown, error: ClassErrorCode): Promise<void> {
     const live = await this.get(code).catch(() => undefined);
     if (live) await this.run(live, () => this.log(live, actor, command, error));
-  }
-
-  private async call(roomCode: string, method: keyof CouncilRoom, args: unknown[]): Promise<RoomResult> {
-    return (await matchMaker.remoteRoomCall<CouncilRoom>(roomCode, method, args)) as RoomResult;
   }
 
   private async roomAlive(roomCode: string): Promise<boolean> {
@@ -452,7 +452,8 @@ export class Classrooms {
   private async release(d: SessionData, s: Student): Promise<void> {
     if (s.table !== null && s.seat) {
       const t = this.table(d, s.table);
-      if (await this.roomAlive(t.code)) await this.call(t.code, "classRelease", [s.seat]);
+      if (await this.roomAlive(t.code))
+        await matchmakerTablePort.send(t.code, { op: "release", seat: s.seat });
     }
     s.seatToken = null;
   }
@@ -462,17 +463,14 @@ export class Classrooms {
     if (s.table !== null && s.seat && (s.table !== table || s.seat !== seat)) await this.release(d, s);
     const other = d.students.find((x) => x !== s && x.table === table && x.seat === seat);
     if (other) Object.assign(other, { table: null, seat: null, seatToken: null, bot: false });
-    const r = await this.call(t.code, "classSeat", [seat, s.name]);
-    if (!r.ok || !r.token)
-      throw new ClassError(r.code === "ERR_NO_SUCH_SEAT" ? "ERR_NO_SUCH_SEAT" : "ERR_TABLE");
+    const r = await matchmakerTablePort.send(t.code, { op: "seat", seat, name: s.name });
+    if (!r.ok) throw new ClassError(r.code === "ERR_NO_SUCH_SEAT" ? "ERR_NO_SUCH_SEAT" : "ERR_TABLE");
     Object.assign(s, { table, seat, seatToken: r.token, bot: false });
   }
 
   private async seatsOf(t: ClassTable): Promise<{ seat: string; leader: boolean }[]> {
     if (!(await this.roomAlive(t.code))) return [];
-    const snap = (await matchMaker.remoteRoomCall<CouncilRoom>(t.code, "classSnapshot", [
-      false,
-    ])) as TableSummary;
+    const snap = await matchmakerTablePort.send(t.code, { op: "snapshot", full: false });
     return snap.seats.map((x) => ({ seat: x.seat, leader: x.leader }));
   }
 
@@ -500,7 +498,11 @@ export class Classrooms {
           throw new ClassError("ERR_NAME_TAKEN", 409);
         s.name = cmd.name;
         if (s.table !== null && s.seat)
-          await this.call(this.table(d, s.table).code, "classRename", [s.seat, s.name]);
+          await matchmakerTablePort.send(this.table(d, s.table).code, {
+            op: "rename",
+            seat: s.seat,
+            name: s.name,
+          });
         return { ok: true };
       }
       case "remove": {
@@ -552,7 +554,7 @@ export class Classrooms {
           const op = cmd.op === "start" ? "resume" : cmd.op;
           if (cmd.op === "start") t.started = true;
           const r = (await this.roomAlive(t.code))
-            ? await this.call(t.code, "classControl", [op, cmd.seconds ?? 60])
+            ? await matchmakerTablePort.send(t.code, { op: "clock", clock: op, seconds: cmd.seconds ?? 60 })
             : { ok: false, code: "ERR_GAME_OVER" };
           if (r.ok && (op === "pause" || op === "resume")) t.paused = op === "pause";
           results.push(r);
@@ -571,7 +573,7 @@ export class Classrooms {
         for (const t of this.targets(d, cmd.table)) {
           const alive = await this.roomAlive(t.code);
           const r = alive
-            ? await this.call(t.code, "classInject", [action])
+            ? await matchmakerTablePort.send(t.code, { op: "inject", action })
             : { ok: false, code: "ERR_GAME_OVER" };
           const gameId = alive ? ((await this.snapshot(t)).gameId ?? t.code) : t.code;
           d.injects.push({
@@ -634,9 +636,7 @@ export class Classrooms {
 
   private async snapshot(t: ClassTable, full = false): Promise<TableSummary & Record<string, unknown>> {
     if (await this.roomAlive(t.code)) {
-      const snap = (await matchMaker.remoteRoomCall<CouncilRoom>(t.code, "classSnapshot", [
-        full,
-      ])) as TableSummary;
+      const snap = await matchmakerTablePort.send(t.code, { op: "snapshot", full });
       return { ...snap, index: t.index, started: t.started };
     }
     // The room is gone (the game ended and everyone left): the record has the result.

@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { encode } from "@colyseus/schema";
 import { pack } from "msgpackr";
-import { LIMITS } from "../../shared/protocol/index.ts";
+import { LIMITS, ROOM_NAME } from "../../shared/protocol/index.ts";
 import { ActionSchema, replay } from "../../shared/rules/index.ts";
 import { loadAllScenarios } from "../../server/content/scenario-files.ts";
 import { openSqliteStore } from "../../server/storage/sqlite.ts";
@@ -121,7 +121,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   let faults = 0;
   server.stderr?.on("data", (b: Buffer) => {
     for (const line of b.toString().split("\n")) {
-      // A room fault (CouncilRoom.onUncaughtException, a failed queue job) is logged as "room CODE: …".
+      // A room fault (GameRoom.onUncaughtException, a failed queue job) is logged as "room CODE: …".
       if (/^room [A-Z0-9-]+: /.test(line)) {
         faults++;
         if (details.length < 20) details.push(`server: ${line.slice(0, 300)}`);
@@ -151,7 +151,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const others: Room[] = [];
   const honest = async () => {
     const room = quiet(
-      await new Client(url).create("council", {
+      await new Client(url).create(ROOM_NAME, {
         scenario: SCENARIO,
         seat: FUZZ_SEAT,
         bots: OTHER_BOTS,
@@ -208,7 +208,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   };
   for (let i = 0; i < (opts.fuzzRooms ?? 4); i++) {
     const holder = quiet(
-      await new Client(url).create("council", {
+      await new Client(url).create(ROOM_NAME, {
         scenario: SCENARIO,
         seat: FUZZ_SEAT,
         bots: OTHER_BOTS,

@@ -19,6 +19,7 @@ import { call, facilitator, joinClass } from "../classroom/helpers.ts";
 import { boxOf, decoded, track, until, untilAsync } from "../server/helpers.ts";
 import { playSeat } from "../server/players.ts";
 import { freePort, kill9, startProcess } from "../server/suites/restart.ts";
+import { ROOM_NAME } from "../../shared/protocol/index.ts";
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -113,7 +114,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
   test("a client joins by code through another process; the lookup by code and the admin list see rooms of every process", async () => {
     const [a, b, c] = procs as [Proc, Proc, Proc];
     const host = track(
-      await new Client(a.url).create("council", { scenario: "kazakhstan-2022-01", seat: "KZ", bots }),
+      await new Client(a.url).create(ROOM_NAME, { scenario: "kazakhstan-2022-01", seat: "KZ", bots }),
     );
     const code = host.roomId;
     // Joined through process B: the seat is reserved in A (over Redis) and the client connects to A's address.
@@ -136,7 +137,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
     expect((await getJson(`${c.url}/admin/rooms`)).status).toBe(401);
     expect((await getJson(`${c.url}/admin/rooms`, { "x-admin-key": "wrong" })).status).toBe(401);
     const privateRoom = track(
-      await new Client(c.url).create("council", { scenario: "kazakhstan-2022-01", bots, private: true }),
+      await new Client(c.url).create(ROOM_NAME, { scenario: "kazakhstan-2022-01", bots, private: true }),
     );
     const listed = await adminRooms(b.url);
     const health = await Promise.all(procs.map(async (p) => (await getJson(`${p.url}/healthz`)).body));
@@ -310,7 +311,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
     const [a, b] = procs as [Proc, Proc];
     const seed = "cluster-kill-seed";
     const kz = track(
-      await new Client(victim.url).create("council", {
+      await new Client(victim.url).create(ROOM_NAME, {
         scenario: "kazakhstan-2022-01",
         seed,
         seat: "KZ",
@@ -376,7 +377,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
     const victim = await spawnProc();
     const [a] = procs as [Proc];
     const host = track(
-      await new Client(victim.url).create("council", {
+      await new Client(victim.url).create(ROOM_NAME, {
         scenario: "kazakhstan-2022-01",
         campaign: true,
         campaignPauseSeconds: 0.2,
@@ -406,7 +407,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
     const leaving = await spawnProc();
     const [a] = procs as [Proc];
     const kz = track(
-      await new Client(leaving.url).create("council", {
+      await new Client(leaving.url).create(ROOM_NAME, {
         scenario: "kazakhstan-2022-01",
         seat: "KZ",
         bots,
