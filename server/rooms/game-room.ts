@@ -1,14 +1,10 @@
 /**
- * The game room: one game of one scenario (a campaign's crises one after the other), as a thin shell
- * around the rules. It parses every message with the shared schemas, calls `apply`, stores each
- * accepted action before anyone sees its result, and projects the new state (public fields for all,
- * private ones into each seat's StateView). Every change to the game goes through one queue, so
- * actions from clients, bots, timers and the classroom are applied one at a time in logged order.
- *
- * Its parts, each in its own file, get callbacks (room-host.ts, parts.ts), never the room: opening
- * the game (open-game.ts), seats (seating.ts), the phase clock (clock.ts), bots (bots.ts), chat
- * (chat.ts), the campaign (campaign.ts, campaign-run.ts), the classroom's requests
- * (table-requests.ts), and the guard against broken frames (frame-guard.ts).
+ * The game room: one game of one scenario (or a campaign's crises in turn), a thin shell around the
+ * rules. It parses every message with the shared schemas, calls `apply`, stores each accepted action
+ * before anyone sees its result, and projects the new state (public fields for all, private ones into
+ * each seat's StateView). One queue takes every change (clients, bots, timers, the classroom), so
+ * actions are applied one at a time in the order they are logged. The parts it composes get callbacks
+ * (room-host.ts, parts.ts), never the room; server/README.md lists them.
  */
 import { CloseCode, matchMaker, Room, ServerError } from "@colyseus/core";
 import type { RoomException, RoomMethodName } from "@colyseus/core";
@@ -17,19 +13,16 @@ import type { ClientMessage, ClientMessageType, ProtocolErrorCode } from "../../
 import { ActionSchema, apply, outcomeOf } from "../../shared/rules/index.ts";
 import type { Action, GameState, LoggedAction, Message, Seat } from "../../shared/rules/index.ts";
 import type { SeatClaim } from "../storage/index.ts";
-import { projectPublic, projectSecret } from "../sync/project.ts";
 import { CouncilState } from "../sync/schema.ts";
 import type { GameClient, RoomMeta } from "./clients.ts";
 import { guardFrames } from "./frame-guard.ts";
 import { recordActionMs } from "./metrics.ts";
 import { openGame, type RoomOptions } from "./open-game.ts";
-import { assembleParts, settle, stopTimers, type Parts } from "./parts.ts";
+import { assembleParts, settle, stopTimers, type Parts, type PartsHooks } from "./parts.ts";
 import type { RoomHost } from "./room-host.ts";
 import { roomServices } from "./services.ts";
 import type { TableHandler, TableReply, TableRequest } from "./table-port.ts";
 import { handleTableRequest } from "./table-requests.ts";
-
-export type { RoomMeta } from "./clients.ts";
 
 type Handlers = Record<ClientMessageType, (client: GameClient, payload: unknown) => void>;
 
@@ -66,7 +59,8 @@ export class GameRoom
       const message = this.parse(client, "mute", payload);
       if (!message) return;
       if (!this.parts.seating.get(message.seat)) return this.refuse(client, "ERR_NO_SUCH_SEAT", "mute");
-      client.userData?.muted[message.muted ? "add" : "delete"](message.seat);
+      if (message.muted) client.userData?.muted.add(message.seat);
+      else client.userData?.muted.delete(message.seat);
     },
     // Solo practice: one human may pause the room clock and the bots, and resume with the time that
     // was left (docs/game.md, "Modes"). At a classroom table only the facilitator pauses.
@@ -120,7 +114,8 @@ export class GameRoom
     if (opened.restored && opened.classSession) this.parts.clock.setPaused(true);
   }
 
-  private partsHooks(): Parameters<typeof assembleParts>[1] {
+  /** What the parts may ask of the room besides `host`: its clients, its listing, the next crisis. */
+  private partsHooks(): PartsHooks {
     return {
       code: () => this.roomId,
       client: (sessionId) => this.clients.get(sessionId),
@@ -130,8 +125,7 @@ export class GameRoom
       setMeta: (meta) => this.setMetadata(meta),
       begin: (game) => {
         this.play(game, [], []);
-        this.parts.listing.seatsChanged();
-        this.parts.listing.newScenario();
+        this.parts.listing.newCrisis();
         this.parts.clock.arm();
         this.broadcastPatch();
         this.parts.bots.schedule();
@@ -278,9 +272,7 @@ export class GameRoom
   /** Makes `game` the room's state, projected for all and into each held seat's secret. */
   private show(game: GameState): void {
     this.game = game;
-    projectPublic(this.state, game);
-    for (const { seat } of this.parts.seating.all())
-      if (this.state.secrets.has(seat)) projectSecret(this.state, game, seat);
+    this.parts.sessions.project(game);
   }
 
   private finish(): void {

@@ -33,8 +33,9 @@ export class Listing {
     if (this.hooks.meta().openSeats !== this.seating.openSeats()) void this.update();
   }
 
-  /** A campaign's next crisis: its scenario and title, then its phase and open seats. */
-  newScenario(): void {
+  /** A campaign's next crisis: its seats, then its scenario and title, then its phase and open seats. */
+  newCrisis(): void {
+    this.seatsChanged();
     const { scenario } = this.host.game();
     const meta = { ...this.hooks.meta(), scenarioId: scenario.id, title: scenario.title.en };
     void this.hooks.setMeta(meta).then(() => this.update());

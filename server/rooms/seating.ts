@@ -171,10 +171,9 @@ export class Seating {
         if (!slot) throw new ServerError(404, "ERR_NO_SUCH_SEAT");
         if (slot.sessionId || slot.away) throw new ServerError(409, "ERR_SEAT_TAKEN");
       } else {
-        const free = this.all().filter(
-          (candidate) => !candidate.sessionId && !candidate.away && candidate.leader,
-        );
-        slot = free.find((s) => !s.claim && !s.botKind) ?? free.find((s) => !s.claim) ?? free[0];
+        const free = this.all().filter((open) => !open.sessionId && !open.away && open.leader);
+        const unclaimed = free.filter((open) => !open.claim);
+        slot = unclaimed.find((open) => !open.botKind) ?? unclaimed[0] ?? free[0];
       }
       if (slot) {
         token = newSeatToken();

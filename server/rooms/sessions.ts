@@ -6,7 +6,8 @@
 import { CloseCode, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { JoinOptionsSchema, type ChatLine, type ServerMessages } from "../../shared/protocol/index.ts";
-import { projectSecret } from "../sync/project.ts";
+import { projectPublic, projectSecret } from "../sync/project.ts";
+import type { GameState } from "../../shared/rules/index.ts";
 import type { CouncilState } from "../sync/schema.ts";
 import { mayRead, type Chat } from "./chat.ts";
 import { readerOf, type GameClient } from "./clients.ts";
@@ -102,6 +103,13 @@ export class Sessions {
     client.userData.seat = null;
     client.userData.watching = true;
     this.synced.spectators += 1;
+  }
+
+  /** Projects the game for all, and into the secret of each seat a client holds. */
+  project(game: GameState): void {
+    projectPublic(this.synced, game);
+    for (const { seat } of this.seating.all())
+      if (this.synced.secrets.has(seat)) projectSecret(this.synced, game, seat);
   }
 
   /** Sends a stored chat line to every client that may read it. */

@@ -23,7 +23,7 @@ import {
   type Proc,
 } from "./cluster.ts";
 
-const { procs, spawnProc } = cluster(3);
+const { procs, spawnProc } = cluster(2);
 
 describe("several server processes on Redis and PostgreSQL, some of them dying", () => {
   test("a process killed with SIGKILL: its game is restored once, in a survivor, when its players rejoin; no accepted action is lost", async () => {
