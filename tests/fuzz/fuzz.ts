@@ -266,7 +266,7 @@ if (import.meta.main) {
     fuzzRooms: Math.max(4, rooms * 2),
     spectators: 3,
     otherRooms: 6,
-    log: json ? undefined : (l) => console.log(l),
+    ...(json ? {} : { log: (line: string) => console.log(line) }),
   });
   if (json) console.log(JSON.stringify(result));
   else
