@@ -66,7 +66,9 @@ describe("several server processes on Redis and PostgreSQL, some of them dying",
       new Client(a.url).joinById(code, { seatToken: tokens.KZ }).then(track),
       new Client(b.url).joinById(code, { seatToken: tokens.RU }).then(track),
     ]);
-    await until(() => hasState(kz2) && hasState(ru2), 5000, "the restored state");
+    // The state and each seat message (which may come a frame after the state).
+    const seated = (r: Room) => hasState(r) && boxOf(r).seat !== null;
+    await until(() => seated(kz2) && seated(ru2), 5000, "the restored state and seats");
     expect(boxOf(kz2).seat?.seat).toBe("KZ");
     expect(boxOf(ru2).seat?.seat).toBe("RU");
     // One room for the game, in one live process, holding both players.
