@@ -1,5 +1,5 @@
 /**
- * Builds the server: the store, the council room, the HTTP API and the built client. `main.ts`
+ * Builds the server: the store, the game room, the HTTP API and the built client. `main.ts`
  * calls it with the environment's settings; tests call it with their own (127.0.0.1, a free port,
  * a temporary data folder).
  */
@@ -22,7 +22,7 @@ import {
 } from "./cluster.ts";
 import { loadAllScenarios } from "./content/scenario-files.ts";
 import { checkHealth } from "./health.ts";
-import { CouncilRoom } from "./rooms/council.ts";
+import { GameRoom } from "./rooms/game-room.ts";
 import { actionStats } from "./rooms/metrics.ts";
 import { DEFAULT_TIMERS, setRoomServices, type RoomDefaults } from "./rooms/services.ts";
 import { openClassroom } from "./classroom/index.ts";
@@ -159,7 +159,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       maxPayload: LIMITS.maxFrameBytes,
       verifyClient: (info: { origin?: string }) => originAllowed(allowedOrigins, info.origin || undefined),
     }),
-    rooms: { [ROOM_NAME]: defineRoom(CouncilRoom) },
+    rooms: { [ROOM_NAME]: defineRoom(GameRoom) },
     greet: false,
     gracefullyShutdown: false,
     ...(redis ? { presence: redis.presence, driver: redis.driver } : {}),
@@ -318,7 +318,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     processId: matchMaker.processId,
     async close() {
       hookMatchmaking({ origins: [] });
-      // Each room first finishes storing what it accepted (CouncilRoom.onBeforeShutdown).
+      // Each room first finishes storing what it accepted (GameRoom.onBeforeShutdown).
       await server.gracefullyShutdown(false);
       await redis?.close();
       await classroom.close();

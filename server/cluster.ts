@@ -10,7 +10,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME } from "../shared/protocol/index.ts";
-import { RESTORE_KEY } from "./rooms/council.ts";
+import { RESTORE_KEY } from "./rooms/open-game.ts";
 import type { GameStore } from "./storage/index.ts";
 
 export interface RedisServices {

@@ -7,7 +7,7 @@ import { matchMaker } from "@colyseus/core";
 import type { TableSetup, TableSummary } from "../../shared/protocol/classroom.ts";
 import { ROOM_NAME, type CreateOptions } from "../../shared/protocol/index.ts";
 import type { Scenario } from "../../shared/scenarios/schema.ts";
-import { RESTORE_KEY } from "../rooms/council.ts";
+import { RESTORE_KEY } from "../rooms/open-game.ts";
 import type { TablePort } from "../rooms/table-port.ts";
 import type { GameStore, StoredGame } from "../storage/index.ts";
 import { votingStates, type ClassTable, type SessionData } from "./session.ts";

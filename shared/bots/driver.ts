@@ -35,6 +35,38 @@ export function botStep(
   return r.ok ? { state: r.state, action } : { refused: action, code: r.error.code };
 }
 
+/** A bot's accepted move: who made it, the action, and the state after it. */
+export interface BotMove {
+  seat: Seat;
+  action: Action;
+  state: GameState;
+}
+
+/**
+ * The next bot move among these seats, taken in the order given: the first seat whose bot has an
+ * accepted action. A seat without a bot is passed over; a refused bot action (a bug) is reported to
+ * `onRefused` and the next seat is asked. Both `playGame` and the game room schedule bots with it.
+ */
+export function nextBotMove(
+  state: GameState,
+  seats: readonly Seat[],
+  botFor: (seat: Seat) => Bot | undefined,
+  onRefused: (seat: Seat, action: Action, code: string) => void,
+): BotMove | null {
+  for (const seat of seats) {
+    const bot = botFor(seat);
+    if (!bot) continue;
+    const step = botStep(state, seat, bot);
+    if (!step) continue;
+    if ("refused" in step) {
+      onRefused(seat, step.refused, step.code);
+      continue;
+    }
+    return { seat, action: step.action, state: step.state };
+  }
+  return null;
+}
+
 export interface PlayedGame {
   state: GameState;
   log: LoggedAction[];
@@ -47,20 +79,19 @@ export function playGame(initial: GameState, bots: Partial<Record<Seat, Bot>>): 
   const log: LoggedAction[] = [];
   const refused: PlayedGame["refused"] = [];
   const order = seatOrder(state);
+  const botFor = (seat: Seat) => bots[seat];
+  const onRefused = (seat: Seat, action: Action, code: string) => refused.push({ seat, action, code });
   while (!state.ended && log.length < MAX_STEPS) {
+    // One pass: each seat in order gets one chance to move, on the state the seats before it left.
+    let rest: readonly Seat[] = order;
     let moved = false;
-    for (const seat of order) {
-      const bot = bots[seat];
-      if (!bot || state.ended) continue;
-      const step = botStep(state, seat, bot);
-      if (!step) continue;
-      if ("refused" in step) {
-        refused.push({ seat, action: step.refused, code: step.code });
-        continue;
-      }
-      state = step.state;
-      log.push({ seat, action: step.action });
+    while (!state.ended) {
+      const move = nextBotMove(state, rest, botFor, onRefused);
+      if (!move) break;
+      state = move.state;
+      log.push({ seat: move.seat, action: move.action });
       moved = true;
+      rest = rest.slice(rest.indexOf(move.seat) + 1);
     }
     if (!moved && !state.ended) {
       const r = apply(state, "system", { type: "timerExpired" });

@@ -5,7 +5,15 @@ import { createHistoricalBot } from "./historical.ts";
 import { createPragmaticBot } from "./pragmatic.ts";
 
 export type { Bot } from "./bot.ts";
-export { playGame, botStep, seatOrder, MAX_STEPS, type PlayedGame } from "./driver.ts";
+export {
+  playGame,
+  botStep,
+  nextBotMove,
+  seatOrder,
+  MAX_STEPS,
+  type BotMove,
+  type PlayedGame,
+} from "./driver.ts";
 export { coach, type CoachAdvice } from "./coach.ts";
 
 /** A bot of a kind. The seed makes a pragmatic or hard-line bot's judgement reproducible. */

@@ -19,7 +19,7 @@ import { BOT_KINDS, PHASES, STATE_IDS } from "../rules/vocabulary.ts";
 import { en } from "../i18n/en.ts";
 
 /** The room type a client creates or joins. */
-export const ROOM_NAME = "council";
+export const ROOM_NAME = "game";
 
 /** Room codes: no 0/O or 1/I, so a code read aloud or off a projector is typed right. */
 export const ROOM_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -69,7 +69,7 @@ export const TimersSchema = z.strictObject(
 export type Timers = z.infer<typeof TimersSchema>;
 
 /**
- * Options of a new room (`client.create("council", options)`). The creator's join options travel in
+ * Options of a new room (`client.create(ROOM_NAME, options)`). The creator's join options travel in
  * the same object, so each schema ignores the other's keys.
  */
 export const CreateOptionsSchema = z.object({

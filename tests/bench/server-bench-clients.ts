@@ -9,7 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import NodeWebSocket from "ws";
 import { useFastStringDecoding } from "../../client/net/schema-strings.ts";
 import { createBot } from "../../shared/bots/index.ts";
-import { legalFromObject, unflatten, unpackTimelineEntry } from "../../shared/protocol/index.ts";
+import { legalFromObject, ROOM_NAME, unflatten, unpackTimelineEntry } from "../../shared/protocol/index.ts";
 import type { LegalAction, SeatView } from "../../shared/rules/index.ts";
 
 export interface WorkerInput {
@@ -216,7 +216,7 @@ async function table(index: number): Promise<void> {
       const joinUrl = urls[(index + 1) % urls.length] as string;
       const grace = input.graceSeconds === undefined ? {} : { graceSeconds: input.graceSeconds };
       const first = quiet(
-        await new Client(createUrl).create("council", { scenario, timers: TIMERS, seat: seats[0], ...grace }),
+        await new Client(createUrl).create(ROOM_NAME, { scenario, timers: TIMERS, seat: seats[0], ...grace }),
       );
       for (const seat of seats.slice(1)) quiet(await new Client(joinUrl).joinById(first.roomId, { seat }));
       for (let i = 6; i < CLIENTS; i++)

@@ -5,6 +5,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { boxOf, decoded, startServer, until, type TestServer } from "./helpers.ts";
+import { ROOM_NAME } from "../../shared/protocol/index.ts";
 
 const ADMIN_KEY = "hardening-admin-key-42";
 const ALLOWED = "https://unanimity.example";
@@ -60,7 +61,7 @@ describe("hardening", () => {
     expect(good.status).toBe(200);
     // The matchmaker's own routes too: a page elsewhere cannot reserve a seat for its visitor.
     const reserve = (origin: string) =>
-      fetch(`${srv.url}/matchmake/create/council`, {
+      fetch(`${srv.url}/matchmake/create/${ROOM_NAME}`, {
         method: "POST",
         headers: { Origin: origin, "content-type": "application/json" },
         body: JSON.stringify({ scenario: "kazakhstan-2022-01", spectator: true }),
@@ -69,7 +70,10 @@ describe("hardening", () => {
     expect((await reserve(ALLOWED)).status).toBe(200);
     const preflight = async (origin: string) =>
       (
-        await fetch(`${srv.url}/matchmake/create/council`, { method: "OPTIONS", headers: { Origin: origin } })
+        await fetch(`${srv.url}/matchmake/create/${ROOM_NAME}`, {
+          method: "OPTIONS",
+          headers: { Origin: origin },
+        })
       ).headers.get("access-control-allow-origin");
     expect(await preflight("https://evil.example")).not.toBe("https://evil.example");
     expect(await preflight(ALLOWED)).toBe(ALLOWED);

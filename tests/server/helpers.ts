@@ -4,14 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { createApp, type App, type AppConfig } from "../../server/app.ts";
-import { unflatten, unpackTimelineEntry, type ServerMessages } from "../../shared/protocol/index.ts";
+import {
+  unflatten,
+  unpackTimelineEntry,
+  type ServerMessages,
+  ROOM_NAME,
+} from "../../shared/protocol/index.ts";
 
 export interface TestServer {
   app: App;
   url: string;
   dataDir: string;
   client(): Client;
-  /** Creates a council room (SDK `create`), with quiet default message handlers. */
+  /** Creates a game room (SDK `create`), with quiet default message handlers. */
   create(options: Record<string, unknown>): Promise<Room>;
   join(code: string, options?: Record<string, unknown>): Promise<Room>;
   close(): Promise<void>;
@@ -52,7 +57,7 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Test
     url,
     dataDir,
     client: () => new Client(url),
-    create: async (options) => track(await new Client(url).create("council", options)),
+    create: async (options) => track(await new Client(url).create(ROOM_NAME, options)),
     join: async (code, options = {}) => track(await new Client(url).joinById(code, options)),
     async close() {
       await app.close();

@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { ROOM_CODE_ALPHABET } from "../../../shared/protocol/index.ts";
 import { outcomeOf, replay, type StateId } from "../../../shared/rules/index.ts";
 import { bundledScenarios } from "../../../server/content/scenario-files.ts";
-import type { CouncilRoom } from "../../../server/rooms/council.ts";
+import type { GameRoom } from "../../../server/rooms/game-room.ts";
 import { boxOf, decoded, until, type Decoded, type TestServer } from "../helpers.ts";
 import { playSeat } from "../players.ts";
 
@@ -41,8 +41,8 @@ export function briefsOf(scenarioId: string): { seat: string; brief: string }[] 
   return sc.members.map((m) => ({ seat: m, brief: sc.briefs[m]?.text.en.slice(0, 60) ?? "" }));
 }
 
-export function liveRoom(code: string): CouncilRoom {
-  return matchMaker.getLocalRoomById(code) as unknown as CouncilRoom;
+export function liveRoom(code: string): GameRoom {
+  return matchMaker.getLocalRoomById(code) as unknown as GameRoom;
 }
 
 const hasState = (r: Room) => !!(r.state as { seats?: unknown } | undefined)?.seats;

@@ -86,22 +86,37 @@ async function table(srv: TestServer): Promise<Table> {
 }
 
 const lastSent = new WeakMap<Room, number>();
+let probes = 0;
 
 /**
- * Sends `send()` from `room` and expects exactly one error with `code`, no state change, still
- * connected. Paced under the rate limit, which would otherwise (rightly) cut the client off.
+ * Sends a message of a type no room knows from `room` and waits for its answer. The room answers
+ * a client's messages in the order they came, so by then it has answered everything sent before.
+ */
+async function probe(room: Room): Promise<string> {
+  const box = boxOf(room);
+  const type = `probe-${++probes}`;
+  room.send(type, {});
+  await until(() => box.errors.some((e) => e.to === type), 3000, `the answer to ${type}`);
+  return type;
+}
+
+/**
+ * Sends `send()` from `room` and expects exactly one error with `code` (nothing more by the time a
+ * probe sent after it is answered), no state change, still connected. Each call sends two messages,
+ * paced under the rate limit, which would otherwise (rightly) cut the client off.
  */
 async function refused(t: Table, room: Room, send: () => void, code: string | RegExp): Promise<void> {
   const box = boxOf(room);
-  const wait = (lastSent.get(room) ?? 0) + 1000 / (LIMITS.messagesPerSecond - 5) - Date.now();
+  const wait = (lastSent.get(room) ?? 0) + (2 * 1000) / (LIMITS.messagesPerSecond - 5) - Date.now();
   if (wait > 0) await sleep(wait);
   lastSent.set(room, Date.now());
   const before = box.errors.length;
   const version = liveRoom(t.code).actionLog.length;
   send();
   await until(() => box.errors.length > before, 3000, `an error for ${String(code)}`);
-  await sleep(5);
-  expect(box.errors.length).toBe(before + 1);
+  const probed = await probe(room);
+  expect(box.errors.length).toBe(before + 2);
+  expect(box.errors[before + 1]?.to).toBe(probed);
   expect(box.errors[before]?.code).toMatch(code);
   expect(box.errors[before]?.message.key).toMatch(/^error\./);
   expect(liveRoom(t.code).actionLog.length).toBe(version);
@@ -183,14 +198,16 @@ export function inputSuite(server: () => TestServer): void {
     test("chat: a muted seat is not heard by who muted it; a seat that chats too fast is told to wait", async () => {
       const t = await table(server());
       const [kzBox, ruBox, specBox] = [boxOf(t.kz), boxOf(t.ru), boxOf(t.spec)];
+      // Each probe's answer says the room has taken up everything RU sent before it.
       t.ru.send("mute", { seat: "KZ", muted: true });
-      await sleep(50);
+      await probe(t.ru);
       t.kz.send("chat", { text: "one" });
       await until(() => specBox.chat.length === 1 && kzBox.chat.length === 1, 3000, "the first line");
-      await sleep(50);
+      // The line went to every reader at once; RU's probe is answered after it would have reached RU.
+      await probe(t.ru);
       expect(ruBox.chat).toEqual([]);
       t.ru.send("mute", { seat: "KZ", muted: false });
-      await sleep(50);
+      await probe(t.ru);
       t.kz.send("chat", { text: "two" });
       await until(() => ruBox.chat.length === 1, 3000, "the second line");
       expect(ruBox.chat[0]?.text).toBe("two");
@@ -337,15 +354,17 @@ export function inputSuite(server: () => TestServer): void {
           }
         }),
       );
-      await sleep(100);
+      // Every sender's messages are answered (and anything they queued is done before a later action).
+      for (const room of senders) await probe(room);
       expect(liveRoom(t.code).actionLog.length).toBe(4);
       for (const room of senders) expect(room.connection.isOpen).toBe(true);
       const health = (await (await fetch(`${srv.url}/healthz`)).json()) as { ok: boolean };
       expect(health.ok).toBe(true);
-      // The table still plays.
+      // The table still plays, and nothing the senders sent was accepted before KZ's ready.
       const v = decoded(t.kz).version;
       t.kz.send("action", { v, action: { type: "ready" } });
       await until(() => decoded(t.kz).version === v + 1, 3000, "KZ's ready");
+      expect(liveRoom(t.code).actionLog.slice(4)).toEqual([{ seat: "KZ", action: { type: "ready" } }]);
       await Promise.all([t.kz, t.ru, t.deputy, t.spec].map((r) => r.leave()));
     });
 
@@ -364,12 +383,17 @@ export function inputSuite(server: () => TestServer): void {
         t.deputy.send("mute", { seat: "KZ", muted: i % 2 === 0 });
       await until(() => floodClosed !== 0, 3000, "the flooding client to be cut off");
 
-      // KZ was never slowed or dropped: its action goes through at once.
+      // KZ was never limited or dropped: no error, and its action is the next one stored.
+      const kzErrors = boxOf(t.kz).errors.length;
       const v = decoded(t.kz).version;
-      const sent = Date.now();
       t.kz.send("action", { v, action: { type: "ready" } });
       await until(() => decoded(t.kz).version === v + 1, 3000, "KZ's ready");
-      expect(Date.now() - sent).toBeLessThan(2000);
+      const stored = await srv.app.store.getGame(t.code);
+      expect(stored?.log.slice(v).map(({ seat, action }) => ({ seat, action }))).toEqual([
+        { seat: "KZ", action: { type: "ready" } },
+      ]);
+      await probe(t.kz);
+      expect(boxOf(t.kz).errors.length).toBe(kzErrors + 1);
       expect(t.kz.connection.isOpen).toBe(true);
       expect(t.spec.connection.isOpen).toBe(true);
       await Promise.all([t.kz.leave(), t.spec.leave()]);

@@ -6,7 +6,7 @@
 import type { Room } from "@colyseus/sdk";
 import { describe, expect, test } from "vitest";
 import { CloseCode } from "@colyseus/core";
-import { boxOf, decoded, sleep, until, type TestServer } from "../helpers.ts";
+import { boxOf, decoded, until, type TestServer } from "../helpers.ts";
 import { playSeat } from "../players.ts";
 import { briefsOf, liveRoom, privacyCheck } from "./game.ts";
 
@@ -104,7 +104,8 @@ export function reconnectSuite(server: () => TestServer): void {
       expect(d.seats.AM).toEqual({ holder: "human", name: "Pashinyan", bot: "" });
       // A reload after the socket has gone.
       drop(again);
-      await sleep(100);
+      // The server has seen the socket go: the seat waits for its human.
+      await until(() => liveRoom(kz.roomId).state.seats.get("AM")?.holder === "away", 3000, "the drop");
       const third = await srv.join(kz.roomId, { seatToken: token });
       await until(() => hasState(third));
       expect(Object.keys(decoded(third).secrets)).toEqual(["AM"]);

@@ -13,6 +13,7 @@ import { describe, expect, test } from "vitest";
 import { decoded, track, boxOf, until } from "../helpers.ts";
 import { playSeat } from "../players.ts";
 import { briefsOf, privacyCheck } from "./game.ts";
+import { ROOM_NAME } from "../../../shared/protocol/index.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
@@ -79,7 +80,7 @@ export function restartSuite(env: () => Record<string, string>): void {
           deployment: 1,
         };
         const kz = track(
-          await new Client(url).create("council", {
+          await new Client(url).create(ROOM_NAME, {
             scenario: "kazakhstan-2022-01",
             seed,
             bots: { BY: "historical", AM: "historical", KG: "historical", TJ: "historical" },

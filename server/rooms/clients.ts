@@ -1,0 +1,26 @@
+/** What a game room keeps for each connected client, and what it lists in the matchmaker. */
+import type { Client } from "@colyseus/core";
+import type { Seat } from "../../shared/rules/index.ts";
+import type { Reader } from "./chat.ts";
+
+export interface UserData {
+  seat: Seat | null;
+  /** Counted in the synced number of spectators. */
+  watching: boolean;
+  muted: Set<string>;
+}
+
+export type GameClient = Client<{ userData: UserData }>;
+
+/** The room's listing (the lobby, `GET /api/rooms`). */
+export interface RoomMeta {
+  scenarioId: string;
+  title: string;
+  phase: string;
+  openSeats: number;
+}
+
+export const readerOf = (client: GameClient): Reader => ({
+  seat: client.userData?.seat ?? null,
+  muted: client.userData?.muted ?? new Set(),
+});
