@@ -5,6 +5,7 @@
  * pledges little and bargains hard.
  */
 import type { Action, Message, ProposalTerms } from "../rules/actions.ts";
+import { overclaim } from "../rules/framing.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import { Rng, seedToRng } from "../rules/rng.ts";
 import type { LeaderPrivate, SeatView } from "../rules/view.ts";
@@ -12,7 +13,6 @@ import {
   ART4_FRAMINGS,
   FORMS,
   FRAMINGS,
-  FRAMING_CLAIM,
   TROOP_FORMS,
   type Basis,
   type BotKind,
@@ -98,12 +98,6 @@ interface Ctx {
 
 const noise = (c: Ctx): number => (c.rng.next() - 0.5) * 2 * c.t.noise;
 
-/** How far the request's framing claims more than the evidence shows. */
-function overclaimOf(v: SeatView): number {
-  const f = v.appeal?.channel === "formal" ? v.appeal.framing : undefined;
-  return f ? Math.max(0, FRAMING_CLAIM[f] - v.scenario.evidence[f]) : 0;
-}
-
 /** What a proposal of this form is worth to this leader. */
 function utility(c: Ctx, form: Form): number {
   const { v, prefs, me } = c;
@@ -113,7 +107,7 @@ function utility(c: Ctx, form: Form): number {
     u += prefs.deploy + 0.5 * prefs.speed + 0.5 * prefs.lead;
     if ((v.proposal?.contingents[me.state] ?? 0) > 0) u += prefs.ownTroops;
     // Others weigh the evidence: a framing stronger than the facts is a risk to them.
-    if (me.state !== v.scenario.host) u -= 0.6 * overclaimOf(v);
+    if (me.state !== v.scenario.host) u -= 0.6 * overclaim(v);
     u += 0.5 * (v.tracks.severity - 5);
   } else {
     u -= 0.3 * Math.max(0, prefs.deploy);
@@ -316,7 +310,7 @@ function consult(c: Ctx): Action | null {
     }
   }
   if (v.positions[me.state] !== stance && can(legal, "position")) {
-    const weak = stance === "object" && overclaimOf(v) >= 3;
+    const weak = stance === "object" && overclaim(v) >= 3;
     const framing = v.appeal?.framing ?? "";
     return {
       type: "position",

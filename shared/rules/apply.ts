@@ -10,14 +10,13 @@ import { approvalsTimeout, deputyVote, lobby, submitApproval, withdrawPledge } f
 import {
   callVote,
   consultationsTimeout,
-  councilTimeout,
   pledge,
   position,
   propose,
   requestSession,
-  vote,
   withdrawRequest,
-} from "./phases/council.ts";
+} from "./phases/consultations.ts";
+import { councilTimeout, vote } from "./phases/council.ts";
 import { deploymentTimeout, missionDay, pressToLeave, withdrawContingent } from "./phases/deployment.ts";
 import { isKnownSeat, type Handler, type HandlerMap } from "./phases/handler.ts";
 import { inject } from "./phases/inject.ts";

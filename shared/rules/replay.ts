@@ -6,7 +6,8 @@ import { apply } from "./apply.ts";
 import type { Action } from "./actions.ts";
 import type { RuleError } from "./errors.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import { createGame, RULES_VERSION, type GameState, type Seat, type SeatsConfig } from "./state.ts";
+import { createGame } from "./setup.ts";
+import { RULES_VERSION, type GameState, type Seat, type SeatsConfig } from "./state.ts";
 import type { CampaignCarry } from "./campaign.ts";
 
 export interface LoggedAction {

@@ -6,8 +6,6 @@
 import type { Message, ProposalTerms } from "./actions.ts";
 import type { LocalizedText, Scenario } from "../scenarios/schema.ts";
 import { procedureFor, type Procedure } from "./procedures.ts";
-import { seedToRng } from "./rng.ts";
-import { applyCarry, type CampaignCarry } from "./campaign.ts";
 import type {
   AppealChannel,
   Article,
@@ -181,14 +179,6 @@ export type EndReason =
   | "crisisLost"
   | "requestWithdrawn";
 
-export interface GameSetup {
-  scenario: Scenario;
-  seed: number | string;
-  seats?: SeatsConfig;
-  /** In a campaign, what the previous scenario passed on. */
-  carry?: CampaignCarry;
-}
-
 /** The leaders' seats, in the scenario's order. */
 export function leaders(state: GameState): readonly StateId[] {
   return state.scenario.members;
@@ -201,62 +191,6 @@ export function procedureOf(state: GameState, id: StateId): Procedure | undefine
 export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
   const n = state.seats.deputies?.[id] ?? 0;
   return Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as DeputySeat);
-}
-
-/** Human deputies only for member states whose procedure is a vote, and never more than its seats. */
-function deputiesWithin(
-  scenario: Scenario,
-  wanted: Partial<Record<StateId, number>>,
-): Partial<Record<StateId, number>> {
-  const out: Partial<Record<StateId, number>> = {};
-  for (const [id, n] of Object.entries(wanted) as [StateId, number][]) {
-    const seats = procedureFor(id, scenario.date)?.chamber?.seats ?? 0;
-    const k = Math.min(Math.max(0, Math.floor(n)), seats);
-    if (k > 0 && scenario.members.includes(id)) out[id] = k;
-  }
-  return out;
-}
-
-export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): GameState {
-  const s = scenario;
-  const capital: Partial<Record<StateId, number>> = {};
-  for (const id of s.members) capital[id] = s.briefs[id]?.capital ?? 0;
-  const tracks = carry ? applyCarry(s.tracks, carry) : { ...s.tracks, standing: { ...s.tracks.standing } };
-  const { severity, credibility, legitimacy, sovereignty } = tracks;
-  return {
-    rulesVersion: RULES_VERSION,
-    version: 0,
-    scenario,
-    seed: String(seed),
-    rng: seedToRng(seed),
-    seats: { deputies: deputiesWithin(scenario, seats.deputies ?? {}) },
-    phase: "briefing",
-    clock: 0,
-    phaseStartedAt: 0,
-    tracks,
-    capital,
-    ready: [],
-    informalAppeals: [],
-    appeal: null,
-    bilateralResponse: null,
-    proposal: null,
-    positions: {},
-    sessionRequests: [],
-    round: 0,
-    format: null,
-    votes: {},
-    refusedToSign: [],
-    decision: null,
-    approvals: {},
-    contingents: [],
-    missionDays: 0,
-    pressedToLeave: [],
-    firedEvents: [],
-    instructions: {},
-    timeline: [],
-    trackHistory: [{ hour: 0, severity, credibility, legitimacy, sovereignty }],
-    ended: null,
-  };
 }
 
 /**

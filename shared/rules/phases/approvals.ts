@@ -6,8 +6,9 @@
  * the other procedures run on during it (Kyrgyzstan voted a day after the first Russian landings).
  */
 import { ruleError } from "../errors.ts";
-import { addStanding, addTrack, advanceClock, clamp, enterPhase, finish, log } from "../mechanics.ts";
-import type { Chamber, Procedure } from "../procedures.ts";
+import { overclaim } from "../framing.ts";
+import { addStanding, addTrack, clamp, finish, log } from "../mechanics.ts";
+import type { Chamber } from "../procedures.ts";
 import { Rng } from "../rng.ts";
 import {
   deputySeats,
@@ -18,7 +19,7 @@ import {
   type Sitting,
 } from "../state.ts";
 import type { DeputyVote, StateId } from "../vocabulary.ts";
-import { overclaim } from "./council.ts";
+import { enterDeployment } from "./entry.ts";
 import { deputyOf, leaderIn, type Handler } from "./handler.ts";
 
 /** How many sittings a state may hold before its pledge lapses. */
@@ -31,49 +32,6 @@ const REVOTE_RALLY = 0.03;
 
 /** Approvals still in progress may be worked on during the deployment too. */
 const APPROVAL_PHASES = ["approvals", "deployment"] as const;
-
-const VOTE_KINDS: readonly Procedure["kind"][] = ["parliament", "jointSession", "upperHouse"];
-
-/**
- * Does this pledge need a chamber vote? Russia's standing consent covers short operational use;
- * a long mission, or a bilateral one (Karabakh 2020), goes to the Federation Council.
- */
-export function needsVote(
-  proc: Procedure | undefined,
-  missionDays: number,
-  longMissionDays: number,
-  bilateral: boolean,
-): boolean {
-  if (!proc) return false;
-  if (VOTE_KINDS.includes(proc.kind)) return true;
-  if (proc.kind === "standingConsent") return bilateral || missionDays > longMissionDays;
-  return false;
-}
-
-export function enterApprovals(
-  s: GameState,
-  contingents: Partial<Record<StateId, number>>,
-  bilateral: boolean,
-): void {
-  enterPhase(s, "approvals");
-  const days = s.decision?.terms.timeLimitDays ?? s.scenario.longMissionDays + 1;
-  s.approvals = {};
-  for (const [id, troops] of Object.entries(contingents) as [StateId, number][]) {
-    if (troops <= 0) continue;
-    s.approvals[id] = {
-      state: id,
-      troops,
-      needsVote: needsVote(procedureOf(s, id), days, s.scenario.longMissionDays, bilateral),
-      status: "pending",
-      sittings: [],
-      clock: s.clock,
-      lobbying: 0,
-      deputyVotes: {},
-      movedEarly: false,
-      submittedAt: null,
-    };
-  }
-}
 
 function track(s: GameState, seat: Seat): ApprovalTrack | undefined {
   return s.approvals[seat as StateId];
@@ -315,11 +273,7 @@ function settle(s: GameState, t: ApprovalTrack): void {
       withdrawn: false,
     });
     addStanding(s, t.state, -0.3);
-    if (s.phase === "approvals") {
-      advanceClock(s, t.clock - s.clock);
-      enterPhase(s, "deployment");
-      s.missionDays = 0;
-    }
+    if (s.phase === "approvals") enterDeployment(s, t.clock);
   }
   const tracks = Object.values(s.approvals).filter((x): x is ApprovalTrack => !!x);
   if (s.phase === "approvals" && tracks.every((x) => x.status === "withdrawn")) finish(s, "noContingents");

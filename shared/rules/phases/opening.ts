@@ -1,21 +1,14 @@
 /** Briefing, appeal and the bilateral answer (GAME.md §2.1–2.2). */
 import { ruleError } from "../errors.ts";
-import { advanceClock, enterPhase, finish, fireEvents, log } from "../mechanics.ts";
+import { advanceClock, enterPhase, finish, log } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
 import type { StateId } from "../vocabulary.ts";
-import { enterApprovals } from "./approvals.ts";
+import { enterApprovals, enterConsultations } from "./entry.ts";
 import { requestProblem } from "../terms.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
 /** In-game hours each step of the opening takes. */
 const HOURS = { informalAppeal: 4, informal: 4, bilateral: 6, formal: 2, bilateralAnswer: 12 } as const;
-
-export function enterConsultations(s: GameState): void {
-  enterPhase(s, "consultations");
-  s.positions = {};
-  s.sessionRequests = [];
-  fireEvents(s, "consultations", false);
-}
 
 export const ready: Handler<"ready"> = {
   guard: (s, seat) =>
