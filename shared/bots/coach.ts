@@ -4,6 +4,7 @@
  * public procedure tables, never from anyone's private brief.
  */
 import type { ActionType, Message } from "../rules/actions.ts";
+import { overclaim } from "../rules/framing.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import { procedureFor } from "../rules/procedures.ts";
 import type { SeatView } from "../rules/view.ts";
@@ -30,7 +31,7 @@ function list(ids: readonly StateId[]): string {
 function art4Advice(v: SeatView): Message {
   const ev = v.scenario.evidence;
   const best = [...ART4_FRAMINGS].sort((a, b) => ev[b] - ev[a])[0] as Framing;
-  const gap = FRAMING_CLAIM[best] - ev[best];
+  const gap = overclaim({ appeal: { channel: "formal", framing: best }, scenario: v.scenario });
   return gap > 2
     ? msg("outlook.art4Weak", { framing: best, evidence: ev[best], claim: FRAMING_CLAIM[best] })
     : msg("outlook.art4Sound", { framing: best, evidence: ev[best] });
