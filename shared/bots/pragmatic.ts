@@ -18,7 +18,7 @@ import { preferencesOf, type Preferences } from "./preferences.ts";
 
 export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string): Bot {
   const rng = new Rng(seedToRng(seed));
-  const t = TEMPERAMENTS[kind];
+  const temperament = TEMPERAMENTS[kind];
   const memory: Memory = {
     passes: 0,
     amendedInRound: -1,
@@ -30,32 +30,32 @@ export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string)
   let prefs: Preferences | undefined;
   return {
     kind,
-    act(v, legal) {
-      const me = v.private;
+    act(view, legal) {
+      const me = view.private;
       if (!me || me.role !== "leader") return null;
       prefs ??= preferencesOf(me.objectives, me.state);
-      return decide({ v, me, legal, prefs, t, rng, memory });
+      return decide({ view, me, legal, prefs, temperament, rng, memory });
     },
   };
 }
 
-function decide(c: Ctx): Action | null {
-  const { v, legal } = c;
-  switch (v.phase) {
+function decide(ctx: Ctx): Action | null {
+  const { view, legal } = ctx;
+  switch (view.phase) {
     case "briefing":
       return can(legal, "ready") ? { type: "ready" } : null;
     case "appeal":
-      return appeal(c);
+      return appeal(ctx);
     case "bilateral":
-      return bilateral(c);
+      return bilateral(ctx);
     case "consultations":
-      return consult(c);
+      return consult(ctx);
     case "council":
-      return vote(c);
+      return vote(ctx);
     case "approvals":
-      return approvals(c);
+      return approvals(ctx);
     case "deployment":
-      return deployment(c);
+      return deployment(ctx);
     case "debrief":
       return null;
   }

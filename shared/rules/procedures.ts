@@ -187,6 +187,9 @@ export const PROCEDURES: readonly Procedure[] = [
 /** The procedure in force for a state on a date (YYYY-MM-DD), or undefined if none is on record. */
 export function procedureFor(state: StateId, date: string): Procedure | undefined {
   return PROCEDURES.find(
-    (p) => p.state === state && p.from <= date && (p.until === undefined || date < p.until),
+    (procedure) =>
+      procedure.state === state &&
+      procedure.from <= date &&
+      (procedure.until === undefined || date < procedure.until),
   );
 }

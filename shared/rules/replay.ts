@@ -47,9 +47,9 @@ export function replay(
   }
   let state = createGame({ scenario, seed: record.seed, seats: record.seats, carry: record.carry });
   for (const [index, { seat, action }] of record.log.entries()) {
-    const r = apply(state, seat, action);
-    if (!r.ok) return { ok: false, index, error: r.error };
-    state = r.state;
+    const result = apply(state, seat, action);
+    if (!result.ok) return { ok: false, index, error: result.error };
+    state = result.state;
   }
   return { ok: true, state };
 }

@@ -197,43 +197,43 @@ export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
  * A copy deep enough that a transition can change any field without touching its input.
  * Hand-written rather than structuredClone: it skips the frozen scenario and is far faster.
  */
-export function cloneState(s: GameState): GameState {
+export function cloneState(state: GameState): GameState {
   const approvals: Partial<Record<StateId, ApprovalTrack>> = {};
-  for (const [id, a] of Object.entries(s.approvals) as [StateId, ApprovalTrack][]) {
-    approvals[id] = { ...a, sittings: [...a.sittings], deputyVotes: { ...a.deputyVotes } };
+  for (const [id, track] of Object.entries(state.approvals) as [StateId, ApprovalTrack][]) {
+    approvals[id] = { ...track, sittings: [...track.sittings], deputyVotes: { ...track.deputyVotes } };
   }
   return {
-    ...s,
-    seats: { deputies: { ...s.seats.deputies } },
-    tracks: { ...s.tracks, standing: { ...s.tracks.standing } },
-    capital: { ...s.capital },
-    ready: [...s.ready],
-    informalAppeals: [...s.informalAppeals],
-    appeal: s.appeal && { ...s.appeal },
-    bilateralResponse: s.bilateralResponse && { ...s.bilateralResponse },
-    proposal: s.proposal && {
-      ...s.proposal,
-      tasks: [...s.proposal.tasks],
-      contingents: { ...s.proposal.contingents },
+    ...state,
+    seats: { deputies: { ...state.seats.deputies } },
+    tracks: { ...state.tracks, standing: { ...state.tracks.standing } },
+    capital: { ...state.capital },
+    ready: [...state.ready],
+    informalAppeals: [...state.informalAppeals],
+    appeal: state.appeal && { ...state.appeal },
+    bilateralResponse: state.bilateralResponse && { ...state.bilateralResponse },
+    proposal: state.proposal && {
+      ...state.proposal,
+      tasks: [...state.proposal.tasks],
+      contingents: { ...state.proposal.contingents },
     },
-    positions: { ...s.positions },
-    sessionRequests: [...s.sessionRequests],
-    votes: { ...s.votes },
-    refusedToSign: [...s.refusedToSign],
-    decision: s.decision && {
-      ...s.decision,
-      terms: { ...s.decision.terms, tasks: [...s.decision.terms.tasks] },
-      contingents: { ...s.decision.contingents },
-      votes: { ...s.decision.votes },
-      refusedToSign: [...s.decision.refusedToSign],
+    positions: { ...state.positions },
+    sessionRequests: [...state.sessionRequests],
+    votes: { ...state.votes },
+    refusedToSign: [...state.refusedToSign],
+    decision: state.decision && {
+      ...state.decision,
+      terms: { ...state.decision.terms, tasks: [...state.decision.terms.tasks] },
+      contingents: { ...state.decision.contingents },
+      votes: { ...state.decision.votes },
+      refusedToSign: [...state.decision.refusedToSign],
     },
     approvals,
-    contingents: s.contingents.map((c) => ({ ...c })),
-    pressedToLeave: [...s.pressedToLeave],
-    firedEvents: [...s.firedEvents],
-    instructions: { ...s.instructions },
-    timeline: [...s.timeline],
-    trackHistory: s.trackHistory,
-    ended: s.ended && { ...s.ended },
+    contingents: state.contingents.map((contingent) => ({ ...contingent })),
+    pressedToLeave: [...state.pressedToLeave],
+    firedEvents: [...state.firedEvents],
+    instructions: { ...state.instructions },
+    timeline: [...state.timeline],
+    trackHistory: state.trackHistory,
+    ended: state.ended && { ...state.ended },
   };
 }

@@ -3,9 +3,9 @@ import type { Action } from "../../rules/actions.ts";
 import { can, legalOf } from "../common.ts";
 import { reason, type Ctx } from "./judgement.ts";
 
-export function approvals(c: Ctx): Action | null {
-  const { v, me, legal, memory, prefs } = c;
-  const own = v.approvals[me.state];
+export function approvals(ctx: Ctx): Action | null {
+  const { view, me, legal, memory, prefs } = ctx;
+  const own = view.approvals[me.state];
   const lobbyLegal = legalOf(legal, "lobby");
   if (
     own &&
@@ -21,7 +21,7 @@ export function approvals(c: Ctx): Action | null {
   if (own?.status === "pending" && can(legal, "submitApproval"))
     return { type: "submitApproval", reason: reason("submit") };
   if (own?.status === "failed") {
-    if (memory.revotes < c.t.revotes && prefs.ownTroops >= 0 && can(legal, "submitApproval")) {
+    if (memory.revotes < ctx.temperament.revotes && prefs.ownTroops >= 0 && can(legal, "submitApproval")) {
       memory.revotes += 1;
       return { type: "submitApproval", reason: reason("revote") };
     }
@@ -30,7 +30,8 @@ export function approvals(c: Ctx): Action | null {
   // A leader who wants the force to go leans on a partner's parliament that balked.
   if (lobbyLegal && (prefs.lead > 0 || prefs.deploy > 4) && me.capital >= 3) {
     const target = lobbyLegal.targets?.find(
-      (s) => s !== me.state && v.approvals[s]?.status === "failed" && !memory.lobbied.has(s),
+      (other) =>
+        other !== me.state && view.approvals[other]?.status === "failed" && !memory.lobbied.has(other),
     );
     if (target) {
       memory.lobbied.add(target);

@@ -9,70 +9,71 @@ import { judge, noise, reason, utility, type Ctx } from "./judgement.ts";
 /** How much better a form must be before a bot that does not object bothers to amend. */
 const AMEND_GAIN = 3;
 
-function termsFor(c: Ctx, form: Form, legal: LegalAction): ProposalTerms {
-  const lawful = (legal.terms ?? []).filter((t) => t.form === form).map((t) => t.basis);
+function termsFor(ctx: Ctx, form: Form, legal: LegalAction): ProposalTerms {
+  const lawful = (legal.terms ?? []).filter((option) => option.form === form).map((option) => option.basis);
   const preference: Basis[] =
     form === "peacekeeping" ? ["peacekeeping", "art4", "art2"] : ["art4", "art2", "peacekeeping"];
-  const basis = preference.find((b) => lawful.includes(b)) ?? "art2";
+  const basis = preference.find((candidate) => lawful.includes(candidate)) ?? "art2";
   const tasks: Task[] = TROOP_FORMS.includes(form)
     ? ["guardSites"]
     : form === "equipment"
       ? ["humanitarian"]
       : [];
   if (form === "collectiveForce") tasks.push("secureBorders");
-  return { basis, form, tasks, timeLimitDays: c.prefs.speed > 0 ? 14 : 30 };
+  return { basis, form, tasks, timeLimitDays: ctx.prefs.speed > 0 ? 14 : 30 };
 }
 
 /** The lawful form this leader likes best, if it is worth proposing. */
-function bestForm(c: Ctx): Form | undefined {
-  const forms = legalOf(c.legal, "propose")?.forms ?? [];
+function bestForm(ctx: Ctx): Form | undefined {
+  const forms = legalOf(ctx.legal, "propose")?.forms ?? [];
   let best: Form | undefined;
   let bestU = -Infinity;
-  for (const f of FORMS) {
-    if (!forms.includes(f)) continue;
-    const u = utility(c, f) + noise(c) / 2;
-    if (u > bestU) [best, bestU] = [f, u];
+  for (const form of FORMS) {
+    if (!forms.includes(form)) continue;
+    const u = utility(ctx, form) + noise(ctx) / 2;
+    if (u > bestU) [best, bestU] = [form, u];
   }
-  return bestU >= c.t.endorseAt ? best : undefined;
+  return bestU >= ctx.temperament.endorseAt ? best : undefined;
 }
 
-export function consult(c: Ctx): Action | null {
-  const { v, me, legal, memory } = c;
+export function consult(ctx: Ctx): Action | null {
+  const { view, me, legal, memory } = ctx;
   memory.passes += 1;
-  const p = v.proposal;
-  const isChair = me.state === v.scenario.chair;
-  const isHost = me.state === v.scenario.host;
+  const proposal = view.proposal;
+  const isChair = me.state === view.scenario.chair;
+  const isHost = me.state === view.scenario.host;
   const proposeLegal = legalOf(legal, "propose");
-  if (!p) {
+  if (!proposal) {
     if (!proposeLegal || !(isChair || isHost || memory.passes > 2)) return null;
-    const form = bestForm(c);
+    const form = bestForm(ctx);
     return form
-      ? { type: "propose", terms: termsFor(c, form, proposeLegal), reason: reason("propose", { form }) }
+      ? { type: "propose", terms: termsFor(ctx, form, proposeLegal), reason: reason("propose", { form }) }
       : null;
   }
-  const signature = `${v.round}:${p.form}:${p.basis}:${p.timeLimitDays}`;
+  const signature = `${view.round}:${proposal.form}:${proposal.basis}:${proposal.timeLimitDays}`;
   if (signature !== memory.lastSignature) {
     memory.lastSignature = signature;
     memory.passes = 0;
   }
-  const { u, stance } = judge(c, p);
+  const { u, stance } = judge(ctx, proposal);
   // Bargain once a round: amend towards a form worth clearly more than the one on the table.
-  if (proposeLegal && memory.amendedInRound !== v.round) {
-    memory.amendedInRound = v.round;
-    const form = bestForm(c);
-    if (form && form !== p.form && (stance === "object" || utility(c, form) >= u + AMEND_GAIN)) {
-      return { type: "propose", terms: termsFor(c, form, proposeLegal), reason: reason("amend", { form }) };
+  if (proposeLegal && memory.amendedInRound !== view.round) {
+    memory.amendedInRound = view.round;
+    const form = bestForm(ctx);
+    if (form && form !== proposal.form && (stance === "object" || utility(ctx, form) >= u + AMEND_GAIN)) {
+      return { type: "propose", terms: termsFor(ctx, form, proposeLegal), reason: reason("amend", { form }) };
     }
   }
   const pledge = legalOf(legal, "pledge");
   if (pledge && !isHost) {
-    const share = c.t.pledgeShare + (c.prefs.lead > 0 ? 0.4 : 0) + (c.prefs.ownTroops < 0 ? -1 : 0);
+    const share =
+      ctx.temperament.pledgeShare + (ctx.prefs.lead > 0 ? 0.4 : 0) + (ctx.prefs.ownTroops < 0 ? -1 : 0);
     const wanted =
       stance === "endorse" && share > 0
         ? Math.max(1, Math.round((pledge.maxTroops ?? 0) * Math.min(1, share)))
         : 0;
     const capped = Math.min(wanted, pledge.maxTroops ?? 0);
-    if ((p.contingents[me.state] ?? 0) !== capped) {
+    if ((proposal.contingents[me.state] ?? 0) !== capped) {
       return {
         type: "pledge",
         troops: capped,
@@ -80,18 +81,18 @@ export function consult(c: Ctx): Action | null {
       };
     }
   }
-  if (v.positions[me.state] !== stance && can(legal, "position")) {
-    const weak = stance === "object" && overclaim(v) >= 3;
-    const framing = v.appeal?.framing ?? "";
+  if (view.positions[me.state] !== stance && can(legal, "position")) {
+    const weak = stance === "object" && overclaim(view) >= 3;
+    const framing = view.appeal?.framing ?? "";
     return {
       type: "position",
       stance,
-      reason: reason(weak ? "stance.weakEvidence" : `stance.${stance}`, { form: p.form, framing }),
+      reason: reason(weak ? "stance.weakEvidence" : `stance.${stance}`, { form: proposal.form, framing }),
     };
   }
-  const allSpoke = v.scenario.members.every((m) => v.positions[m]);
+  const allSpoke = view.scenario.members.every((member) => view.positions[member]);
   if (can(legal, "callVote") && (allSpoke || memory.passes > 3)) {
-    const format = c.prefs.speed > 0 ? "phone" : "video";
+    const format = ctx.prefs.speed > 0 ? "phone" : "video";
     return { type: "callVote", format, reason: reason("callVote", { format }) };
   }
   if (!isChair && can(legal, "requestSession") && stance === "endorse" && memory.passes > 4) {

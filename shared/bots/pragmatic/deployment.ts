@@ -4,30 +4,30 @@ import { can } from "../common.ts";
 import { approvals } from "./approvals.ts";
 import { noise, reason, type Ctx } from "./judgement.ts";
 
-export function deployment(c: Ctx): Action | null {
-  const pending = approvals(c);
+export function deployment(ctx: Ctx): Action | null {
+  const pending = approvals(ctx);
   if (pending) return pending;
-  const { v, me, legal, prefs } = c;
-  const limit = v.decision?.terms.timeLimitDays ?? 14;
+  const { view, me, legal, prefs } = ctx;
+  const limit = view.decision?.terms.timeLimitDays ?? 14;
   if (can(legal, "missionDay")) {
     const done =
-      v.tracks.severity <= 2 + noise(c) / 2 ||
-      v.missionDays >= limit ||
-      v.tracks.sovereignty <= 3 ||
-      v.pressedToLeave.length >= 2;
+      view.tracks.severity <= 2 + noise(ctx) / 2 ||
+      view.missionDays >= limit ||
+      view.tracks.sovereignty <= 3 ||
+      view.pressedToLeave.length >= 2;
     return {
       type: "missionDay",
       decision: done ? "end" : "stay",
-      reason: reason(done ? "missionEnd" : "missionStay", { day: v.missionDays }),
+      reason: reason(done ? "missionEnd" : "missionStay", { day: view.missionDays }),
     };
   }
-  if (can(legal, "withdrawContingent") && prefs.ownTroops < 0 && v.missionDays >= 3) {
+  if (can(legal, "withdrawContingent") && prefs.ownTroops < 0 && view.missionDays >= 3) {
     return { type: "withdrawContingent", reason: reason("withdrawContingent") };
   }
   if (
     can(legal, "pressToLeave") &&
-    v.missionDays > limit &&
-    v.contingents.some((x) => x.state === me.state && !x.withdrawn)
+    view.missionDays > limit &&
+    view.contingents.some((other) => other.state === me.state && !other.withdrawn)
   ) {
     return { type: "pressToLeave", reason: reason("pressToLeave") };
   }

@@ -45,49 +45,49 @@ export interface Memory {
 }
 
 export interface Ctx {
-  v: SeatView;
+  view: SeatView;
   me: LeaderPrivate;
   legal: readonly LegalAction[];
   prefs: Preferences;
-  t: Temperament;
+  temperament: Temperament;
   rng: Rng;
   memory: Memory;
 }
 
-export const noise = (c: Ctx): number => (c.rng.next() - 0.5) * 2 * c.t.noise;
+export const noise = (ctx: Ctx): number => (ctx.rng.next() - 0.5) * 2 * ctx.temperament.noise;
 
 /** What a proposal of this form is worth to this leader. */
-export function utility(c: Ctx, form: Form): number {
-  const { v, prefs, me } = c;
+export function utility(ctx: Ctx, form: Form): number {
+  const { view, prefs, me } = ctx;
   const troops = TROOP_FORMS.includes(form);
   let u = prefs.forms[form] + 0.3 * prefs.decision;
   if (troops) {
     u += prefs.deploy + 0.5 * prefs.speed + 0.5 * prefs.lead;
-    if ((v.proposal?.contingents[me.state] ?? 0) > 0) u += prefs.ownTroops;
+    if ((view.proposal?.contingents[me.state] ?? 0) > 0) u += prefs.ownTroops;
     // Others weigh the evidence: a framing stronger than the facts is a risk to them.
-    if (me.state !== v.scenario.host) u -= 0.6 * overclaim(v);
-    u += 0.5 * (v.tracks.severity - 5);
+    if (me.state !== view.scenario.host) u -= 0.6 * overclaim(view);
+    u += 0.5 * (view.tracks.severity - 5);
   } else {
     u -= 0.3 * Math.max(0, prefs.deploy);
-    if (me.state !== v.scenario.host) u += 0.3 * Math.max(0, -prefs.deploy);
+    if (me.state !== view.scenario.host) u += 0.3 * Math.max(0, -prefs.deploy);
   }
   return u;
 }
 
-export function stanceFor(c: Ctx, u: number): Stance {
-  const isHost = c.me.state === c.v.scenario.host;
-  if (u >= c.t.endorseAt || (isHost && u > c.t.objectAt)) return "endorse";
-  return u <= c.t.objectAt ? "object" : "standAside";
+export function stanceFor(ctx: Ctx, u: number): Stance {
+  const isHost = ctx.me.state === ctx.view.scenario.host;
+  if (u >= ctx.temperament.endorseAt || (isHost && u > ctx.temperament.objectAt)) return "endorse";
+  return u <= ctx.temperament.objectAt ? "object" : "standAside";
 }
 
 /** Judges a text once: the same terms get the same stance in consultations and in the vote. */
-export function judge(c: Ctx, p: NonNullable<SeatView["proposal"]>): { u: number; stance: Stance } {
-  const key = `${p.form}:${p.basis}:${p.timeLimitDays}:${p.tasks.join("+")}`;
-  let j = c.memory.judged.get(key);
-  if (!j) {
-    const u = utility(c, p.form) + noise(c) / 4;
-    j = { u, stance: stanceFor(c, u) };
-    c.memory.judged.set(key, j);
+export function judge(ctx: Ctx, proposal: NonNullable<SeatView["proposal"]>): { u: number; stance: Stance } {
+  const key = `${proposal.form}:${proposal.basis}:${proposal.timeLimitDays}:${proposal.tasks.join("+")}`;
+  let judgement = ctx.memory.judged.get(key);
+  if (!judgement) {
+    const u = utility(ctx, proposal.form) + noise(ctx) / 4;
+    judgement = { u, stance: stanceFor(ctx, u) };
+    ctx.memory.judged.set(key, judgement);
   }
-  return j;
+  return judgement;
 }

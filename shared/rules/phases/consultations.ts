@@ -14,8 +14,8 @@ import { hostIn, leaderIn, type Handler } from "./handler.ts";
 const HOURS = { propose: 2, pledge: 0.5, position: 0.5 } as const;
 
 /** Whether terms are lawful given the request on record; the reason when not. */
-export function checkTerms(s: GameState, t: ProposalTerms): RuleError | undefined {
-  return termsProblem(s.appeal, t);
+export function checkTerms(state: GameState, terms: ProposalTerms): RuleError | undefined {
+  return termsProblem(state.appeal, terms);
 }
 
 const sameTerms = (a: ProposalTerms, b: ProposalTerms): boolean =>
@@ -23,119 +23,124 @@ const sameTerms = (a: ProposalTerms, b: ProposalTerms): boolean =>
   a.form === b.form &&
   a.timeLimitDays === b.timeLimitDays &&
   a.tasks.length === b.tasks.length &&
-  a.tasks.every((t, i) => b.tasks[i] === t);
+  a.tasks.every((task, i) => b.tasks[i] === task);
 
-const needsProposal = (s: GameState): RuleError | undefined =>
-  s.proposal ? undefined : ruleError("ERR_NO_PROPOSAL");
+const needsProposal = (state: GameState): RuleError | undefined =>
+  state.proposal ? undefined : ruleError("ERR_NO_PROPOSAL");
 
 export const propose: Handler<"propose"> = {
-  guard: (s, seat) => leaderIn(["consultations"], s, seat),
-  run(s, seat, a) {
-    const t = a.terms;
-    const bad = checkTerms(s, t);
+  guard: (state, seat) => leaderIn(["consultations"], state, seat),
+  run(state, seat, action) {
+    const terms = action.terms;
+    const bad = checkTerms(state, terms);
     if (bad) return bad;
-    if (s.proposal && sameTerms(s.proposal, t)) return ruleError("ERR_NOTHING_TO_DO");
-    const keepPledges = TROOP_FORMS.includes(t.form) ? (s.proposal?.contingents ?? {}) : {};
-    const amended = s.proposal !== null;
-    s.proposal = { ...t, tasks: [...t.tasks], by: seat as StateId, contingents: { ...keepPledges } };
+    if (state.proposal && sameTerms(state.proposal, terms)) return ruleError("ERR_NOTHING_TO_DO");
+    const keepPledges = TROOP_FORMS.includes(terms.form) ? (state.proposal?.contingents ?? {}) : {};
+    const amended = state.proposal !== null;
+    state.proposal = {
+      ...terms,
+      tasks: [...terms.tasks],
+      by: seat as StateId,
+      contingents: { ...keepPledges },
+    };
     // New text: earlier endorsements were for other words.
-    s.positions = { [seat as StateId]: "endorse" };
+    state.positions = { [seat as StateId]: "endorse" };
     log(
-      s,
+      state,
       seat,
       amended ? "log.amend" : "log.propose",
-      { form: t.form, basis: t.basis, days: t.timeLimitDays },
-      a.reason,
+      { form: terms.form, basis: terms.basis, days: terms.timeLimitDays },
+      action.reason,
     );
-    advanceClock(s, HOURS.propose);
+    advanceClock(state, HOURS.propose);
     return undefined;
   },
 };
 
 export const pledge: Handler<"pledge"> = {
-  guard(s, seat) {
-    const e = leaderIn(["consultations"], s, seat) ?? needsProposal(s);
-    if (e) return e;
-    if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
-    if (!TROOP_FORMS.includes(s.proposal?.form ?? "statement"))
+  guard(state, seat) {
+    const error = leaderIn(["consultations"], state, seat) ?? needsProposal(state);
+    if (error) return error;
+    if (seat === state.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
+    if (!TROOP_FORMS.includes(state.proposal?.form ?? "statement"))
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "form" });
     // A state with no forces to offer has nothing to pledge.
-    const available = s.scenario.forces[seat as StateId]?.available ?? 0;
+    const available = state.scenario.forces[seat as StateId]?.available ?? 0;
     if (available === 0) return ruleError("ERR_OVER_FORCES", { troops: 1, available });
     return undefined;
   },
-  run(s, seat, a) {
+  run(state, seat, action) {
     const id = seat as StateId;
-    const available = s.scenario.forces[id]?.available ?? 0;
-    if (a.troops > available) return ruleError("ERR_OVER_FORCES", { troops: a.troops, available });
-    const proposal = s.proposal;
+    const available = state.scenario.forces[id]?.available ?? 0;
+    if (action.troops > available) return ruleError("ERR_OVER_FORCES", { troops: action.troops, available });
+    const proposal = state.proposal;
     if (!proposal) return ruleError("ERR_NO_PROPOSAL");
-    if ((proposal.contingents[id] ?? 0) === a.troops) return ruleError("ERR_NOTHING_TO_DO");
+    if ((proposal.contingents[id] ?? 0) === action.troops) return ruleError("ERR_NOTHING_TO_DO");
     const { [id]: _previous, ...others } = proposal.contingents;
-    proposal.contingents = a.troops === 0 ? others : { ...others, [id]: a.troops };
-    log(s, seat, "log.pledge", { troops: a.troops }, a.reason);
-    advanceClock(s, HOURS.pledge);
+    proposal.contingents = action.troops === 0 ? others : { ...others, [id]: action.troops };
+    log(state, seat, "log.pledge", { troops: action.troops }, action.reason);
+    advanceClock(state, HOURS.pledge);
     return undefined;
   },
 };
 
 export const position: Handler<"position"> = {
-  guard: (s, seat) => leaderIn(["consultations"], s, seat) ?? needsProposal(s),
-  run(s, seat, a) {
+  guard: (state, seat) => leaderIn(["consultations"], state, seat) ?? needsProposal(state),
+  run(state, seat, action) {
     const id = seat as StateId;
-    if (s.positions[id] === a.stance) return ruleError("ERR_ALREADY_DONE");
-    s.positions[id] = a.stance;
-    log(s, seat, `log.position.${a.stance}`, undefined, a.reason);
-    advanceClock(s, HOURS.position);
+    if (state.positions[id] === action.stance) return ruleError("ERR_ALREADY_DONE");
+    state.positions[id] = action.stance;
+    log(state, seat, `log.position.${action.stance}`, undefined, action.reason);
+    advanceClock(state, HOURS.position);
     return undefined;
   },
 };
 
-function readyForVote(s: GameState): RuleError | undefined {
-  const p = s.proposal;
-  if (!p) return ruleError("ERR_NO_PROPOSAL");
-  if (TROOP_FORMS.includes(p.form) && Object.keys(p.contingents).length === 0) {
+function readyForVote(state: GameState): RuleError | undefined {
+  const proposal = state.proposal;
+  if (!proposal) return ruleError("ERR_NO_PROPOSAL");
+  if (TROOP_FORMS.includes(proposal.form) && Object.keys(proposal.contingents).length === 0) {
     return ruleError("ERR_INCONSISTENT_TERMS", { field: "contingents" });
   }
   return undefined;
 }
 
 export const callVote: Handler<"callVote"> = {
-  guard: (s, seat) =>
-    leaderIn(["consultations"], s, seat) ??
-    (seat === s.scenario.chair ? readyForVote(s) : ruleError("ERR_NOT_CHAIR")),
-  run(s, seat, a) {
-    log(s, seat, "log.callVote", { format: a.format }, a.reason);
-    enterCouncil(s, a.format);
+  guard: (state, seat) =>
+    leaderIn(["consultations"], state, seat) ??
+    (seat === state.scenario.chair ? readyForVote(state) : ruleError("ERR_NOT_CHAIR")),
+  run(state, seat, action) {
+    log(state, seat, "log.callVote", { format: action.format }, action.reason);
+    enterCouncil(state, action.format);
     return undefined;
   },
 };
 
 export const requestSession: Handler<"requestSession"> = {
-  guard: (s, seat) =>
-    leaderIn(["consultations"], s, seat) ??
-    readyForVote(s) ??
-    (s.sessionRequests.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
-  run(s, seat, a) {
-    s.sessionRequests.push(seat as StateId);
-    log(s, seat, "log.requestSession", undefined, a.reason);
+  guard: (state, seat) =>
+    leaderIn(["consultations"], state, seat) ??
+    readyForVote(state) ??
+    (state.sessionRequests.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
+  run(state, seat, action) {
+    state.sessionRequests.push(seat as StateId);
+    log(state, seat, "log.requestSession", undefined, action.reason);
     // Any two members can force an extraordinary session when the chair stalls.
-    if (s.sessionRequests.length >= 2) enterCouncil(s, "video");
+    if (state.sessionRequests.length >= 2) enterCouncil(state, "video");
     return undefined;
   },
 };
 
 export const withdrawRequest: Handler<"withdrawRequest"> = {
-  guard: (s, seat) => hostIn(["consultations", "council"], s, seat),
-  run(s, seat, a) {
-    log(s, seat, "log.withdrawRequest", undefined, a.reason);
-    finish(s, "requestWithdrawn");
+  guard: (state, seat) => hostIn(["consultations", "council"], state, seat),
+  run(state, seat, action) {
+    log(state, seat, "log.withdrawRequest", undefined, action.reason);
+    finish(state, "requestWithdrawn");
     return undefined;
   },
 };
 
 /** The timer ran out: a proposal ready for a vote goes to one (video); otherwise the matter lapses. */
-export function consultationsTimeout(s: GameState): void {
-  if (readyForVote(s)) finish(s, "noDecision");
-  else enterCouncil(s, "video");
+export function consultationsTimeout(state: GameState): void {
+  if (readyForVote(state)) finish(state, "noDecision");
+  else enterCouncil(state, "video");
 }

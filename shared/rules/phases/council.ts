@@ -9,24 +9,31 @@ import { enterApprovals, enterConsultations, FORMAT_MAX_ROUNDS } from "./entry.t
 import { leaderIn, type Handler } from "./handler.ts";
 
 export const vote: Handler<"vote"> = {
-  guard: (s, seat) =>
-    leaderIn(["council"], s, seat) ?? (s.votes[seat as StateId] ? ruleError("ERR_ALREADY_DONE") : undefined),
-  run(s, seat, a) {
+  guard: (state, seat) =>
+    leaderIn(["council"], state, seat) ??
+    (state.votes[seat as StateId] ? ruleError("ERR_ALREADY_DONE") : undefined),
+  run(state, seat, action) {
     const id = seat as StateId;
-    if (a.refuseToSign && a.choice === "object")
+    if (action.refuseToSign && action.choice === "object")
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "refuseToSign" });
-    s.votes[id] = a.choice;
-    if (a.refuseToSign) s.refusedToSign.push(id);
-    log(s, seat, `log.vote.${a.choice}`, { refuseToSign: a.refuseToSign ? 1 : 0 }, a.reason);
-    if (s.scenario.members.every((m) => s.votes[m])) tally(s);
+    state.votes[id] = action.choice;
+    if (action.refuseToSign) state.refusedToSign.push(id);
+    log(
+      state,
+      seat,
+      `log.vote.${action.choice}`,
+      { refuseToSign: action.refuseToSign ? 1 : 0 },
+      action.reason,
+    );
+    if (state.scenario.members.every((member) => state.votes[member])) tally(state);
     return undefined;
   },
 };
 
 /** The timer ended the round: whoever has not voted stands aside. */
-export function councilTimeout(s: GameState): void {
-  for (const m of s.scenario.members) s.votes[m] ??= "standAside";
-  tally(s);
+export function councilTimeout(state: GameState): void {
+  for (const member of state.scenario.members) state.votes[member] ??= "standAside";
+  tally(state);
 }
 
 /** One objection blocks; standing aside does not; the affected state must support. */
@@ -34,40 +41,40 @@ export function councilPasses(votes: GameState["votes"], host: StateId): boolean
   return votes[host] === "support" && !Object.values(votes).includes("object");
 }
 
-function tally(s: GameState): void {
-  const p = s.proposal;
-  if (!p) return;
-  const host = s.scenario.host;
-  if (!councilPasses(s.votes, host)) {
-    const format = s.format ?? "video";
-    log(s, "system", "log.blocked", { round: s.round });
-    if (s.round >= FORMAT_MAX_ROUNDS[format]) finish(s, "noDecision");
-    else enterConsultations(s);
+function tally(state: GameState): void {
+  const proposal = state.proposal;
+  if (!proposal) return;
+  const host = state.scenario.host;
+  if (!councilPasses(state.votes, host)) {
+    const format = state.format ?? "video";
+    log(state, "system", "log.blocked", { round: state.round });
+    if (state.round >= FORMAT_MAX_ROUNDS[format]) finish(state, "noDecision");
+    else enterConsultations(state);
     return;
   }
   const terms: ProposalTerms = {
-    basis: p.basis,
-    form: p.form,
-    tasks: [...p.tasks],
-    timeLimitDays: p.timeLimitDays,
+    basis: proposal.basis,
+    form: proposal.form,
+    tasks: [...proposal.tasks],
+    timeLimitDays: proposal.timeLimitDays,
   };
-  const troops = TROOP_FORMS.includes(p.form);
-  s.decision = {
+  const troops = TROOP_FORMS.includes(proposal.form);
+  state.decision = {
     passed: true,
-    round: s.round,
-    atHour: s.clock,
+    round: state.round,
+    atHour: state.clock,
     terms,
     // Standing aside means taking no part: only the states that support send their pledges.
-    contingents: troops ? supportersOnly(p.contingents, s.votes) : {},
-    votes: { ...s.votes },
-    refusedToSign: [...s.refusedToSign],
+    contingents: troops ? supportersOnly(proposal.contingents, state.votes) : {},
+    votes: { ...state.votes },
+    refusedToSign: [...state.refusedToSign],
   };
-  log(s, "system", "log.decision", { form: p.form, round: s.round });
-  decisionEffects(s, troops);
-  fireEvents(s, "decision", false);
-  if (troops && Object.keys(s.decision.contingents).length > 0)
-    enterApprovals(s, s.decision.contingents, false);
-  else finish(s, troops ? "noContingents" : "nonTroopDecision");
+  log(state, "system", "log.decision", { form: proposal.form, round: state.round });
+  decisionEffects(state, troops);
+  fireEvents(state, "decision", false);
+  if (troops && Object.keys(state.decision.contingents).length > 0)
+    enterApprovals(state, state.decision.contingents, false);
+  else finish(state, troops ? "noContingents" : "nonTroopDecision");
 }
 
 function supportersOnly(
@@ -81,18 +88,18 @@ function supportersOnly(
 }
 
 /** What a passed decision does to the public tracks (GAME.md §3). */
-function decisionEffects(s: GameState, troops: boolean): void {
-  const formal = s.appeal?.channel === "formal";
-  const claim = overclaim(s);
-  if (formal) addTrack(s, "credibility", troops ? 2 : 1);
+function decisionEffects(state: GameState, troops: boolean): void {
+  const formal = state.appeal?.channel === "formal";
+  const claim = overclaim(state);
+  if (formal) addTrack(state, "credibility", troops ? 2 : 1);
   if (troops) {
     // Acting on a weak framing lifts credibility a little now and costs legitimacy.
-    if (claim > 2) addTrack(s, "credibility", 0.5);
-    addTrack(s, "legitimacy", 0.5 - 0.3 * claim);
-    if (s.decision?.terms.tasks.includes("restoreOrder")) addTrack(s, "legitimacy", -1);
+    if (claim > 2) addTrack(state, "credibility", 0.5);
+    addTrack(state, "legitimacy", 0.5 - 0.3 * claim);
+    if (state.decision?.terms.tasks.includes("restoreOrder")) addTrack(state, "legitimacy", -1);
   }
-  for (const id of s.refusedToSign) {
-    addTrack(s, "credibility", -0.5);
-    addStanding(s, id, 0.5);
+  for (const id of state.refusedToSign) {
+    addTrack(state, "credibility", -0.5);
+    addStanding(state, id, 0.5);
   }
 }

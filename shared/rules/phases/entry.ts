@@ -15,20 +15,20 @@ export const FORMAT_MAX_ROUNDS: Record<VoteFormat, number> = { phone: 2, video: 
 
 const VOTE_KINDS: readonly Procedure["kind"][] = ["parliament", "jointSession", "upperHouse"];
 
-export function enterConsultations(s: GameState): void {
-  enterPhase(s, "consultations");
-  s.positions = {};
-  s.sessionRequests = [];
-  fireEvents(s, "consultations", false);
+export function enterConsultations(state: GameState): void {
+  enterPhase(state, "consultations");
+  state.positions = {};
+  state.sessionRequests = [];
+  fireEvents(state, "consultations", false);
 }
 
-export function enterCouncil(s: GameState, format: VoteFormat): void {
-  s.round += 1;
-  s.format = format;
-  s.votes = {};
-  s.refusedToSign = [];
-  enterPhase(s, "council");
-  advanceClock(s, FORMAT_HOURS[format]);
+export function enterCouncil(state: GameState, format: VoteFormat): void {
+  state.round += 1;
+  state.format = format;
+  state.votes = {};
+  state.refusedToSign = [];
+  enterPhase(state, "council");
+  advanceClock(state, FORMAT_HOURS[format]);
 }
 
 /**
@@ -48,22 +48,22 @@ export function needsVote(
 }
 
 export function enterApprovals(
-  s: GameState,
+  state: GameState,
   contingents: Partial<Record<StateId, number>>,
   bilateral: boolean,
 ): void {
-  enterPhase(s, "approvals");
-  const days = s.decision?.terms.timeLimitDays ?? s.scenario.longMissionDays + 1;
-  s.approvals = {};
+  enterPhase(state, "approvals");
+  const days = state.decision?.terms.timeLimitDays ?? state.scenario.longMissionDays + 1;
+  state.approvals = {};
   for (const [id, troops] of Object.entries(contingents) as [StateId, number][]) {
     if (troops <= 0) continue;
-    s.approvals[id] = {
+    state.approvals[id] = {
       state: id,
       troops,
-      needsVote: needsVote(procedureOf(s, id), days, s.scenario.longMissionDays, bilateral),
+      needsVote: needsVote(procedureOf(state, id), days, state.scenario.longMissionDays, bilateral),
       status: "pending",
       sittings: [],
-      clock: s.clock,
+      clock: state.clock,
       lobbying: 0,
       deputyVotes: {},
       movedEarly: false,
@@ -73,8 +73,8 @@ export function enterApprovals(
 }
 
 /** The first consent, given at `consentAt`: the approvals clock runs to it and the mission begins. */
-export function enterDeployment(s: GameState, consentAt: number): void {
-  advanceClock(s, consentAt - s.clock);
-  enterPhase(s, "deployment");
-  s.missionDays = 0;
+export function enterDeployment(state: GameState, consentAt: number): void {
+  advanceClock(state, consentAt - state.clock);
+  enterPhase(state, "deployment");
+  state.missionDays = 0;
 }
