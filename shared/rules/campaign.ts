@@ -1,7 +1,7 @@
 /**
  * A campaign chains scenarios in date order (2010 → 2020 → 2021 → 2022). Alliance credibility
  * carries forward, and so do grievances: a member whose formal request went unanswered remembers,
- * and its leader pays for the alliance at home (GAME.md §5, Armenia).
+ * and its leader pays for the alliance at home, as Armenia's did (docs/game.md, "Campaign").
  */
 import { outcomeOf } from "./outcome.ts";
 import type { Scenario } from "../scenarios/schema.ts";

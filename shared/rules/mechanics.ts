@@ -15,7 +15,7 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
 /** Phases in which the crisis worsens with the clock, before the alliance has an answer on the ground. */
 const ESCALATING: readonly Phase[] = ["appeal", "bilateral", "consultations", "council", "approvals"];
 
-/** Days the host spends handling the crisis alone when no troops come (GAME.md §2.6). */
+/** Days the host spends handling the crisis alone when no troops come (docs/game.md, "Tracks"). */
 export const DAYS_ALONE = 7;
 
 export function addTrack(state: GameState, track: Track, delta: number): void {
@@ -118,7 +118,7 @@ export function troopsPresent(state: GameState): number {
 
 /**
  * Ends the game. Without troops the host handles the crisis alone for a week; then the alliance's
- * credibility answers for what it did with the request (GAME.md §3).
+ * credibility answers for what it did with the request (docs/game.md, "Tracks").
  */
 export function finish(state: GameState, reason: EndReason): void {
   if (state.ended) return;

@@ -1,6 +1,6 @@
 /**
- * The debrief data, derived from an ended game: what happened, each leader's score line by line
- * (GAME.md §4), and whether the game ended as history did (GAME.md §6).
+ * The debrief data, derived from an ended game: what happened, each leader's score line by line,
+ * and whether the game ended as history did (docs/game.md, "Scoring").
  */
 import type { Condition, LocalizedText } from "../scenarios/schema.ts";
 import type { GameState } from "./state.ts";

@@ -1,7 +1,8 @@
 /**
- * National approvals (GAME.md §5): each pledging state clears its own procedure. A failed approval
- * keeps that contingent home and does not undo the council's decision. Chamber votes are drawn
- * deputy by deputy from bloc leanings and the crisis factors, or cast by human deputies.
+ * National approvals (docs/game.md, "National approvals"): each pledging state clears its own
+ * procedure. A failed approval keeps that contingent home and does not undo the council's decision.
+ * Chamber votes are drawn deputy by deputy from bloc leanings and the crisis factors, or cast by human
+ * deputies.
  * A contingent leaves as soon as its own state consents: the first one opens the deployment, and
  * the other procedures run on during it (Kyrgyzstan voted a day after the first Russian landings).
  */

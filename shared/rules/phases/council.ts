@@ -87,7 +87,7 @@ function supportersOnly(
   return kept;
 }
 
-/** What a passed decision does to the public tracks (GAME.md §3). */
+/** What a passed decision does to the public tracks (docs/game.md, "Tracks"). */
 function decisionEffects(state: GameState, troops: boolean): void {
   const formal = state.appeal?.channel === "formal";
   const claim = overclaim(state);

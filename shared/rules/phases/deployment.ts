@@ -1,4 +1,5 @@
-/** Deployment and resolution, one day at a time; the host decides when the mission ends (GAME.md §2.6). */
+/** Deployment and resolution, one day at a time; the host decides when the mission ends
+ * (docs/game.md, "Deployment"). */
 import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, finish, fireEvents, log, troopsPresent } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";

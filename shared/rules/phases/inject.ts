@@ -1,4 +1,7 @@
-/** Facilitator injects (GAME.md §9): logged actions of the system seat, so a replay repeats them. */
+/**
+ * Facilitator injects (docs/game.md, "Facilitator injects"): logged actions of the system seat, so a
+ * replay repeats them.
+ */
 import { ruleError } from "../errors.ts";
 import { applyDelta, log } from "../mechanics.ts";
 import type { Handler } from "./handler.ts";

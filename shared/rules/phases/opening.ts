@@ -1,4 +1,4 @@
-/** Briefing, appeal and the bilateral answer (GAME.md §2.1–2.2). */
+/** Briefing, appeal and the bilateral answer (docs/game.md, "Briefing", "Appeal", "Bilateral answer"). */
 import { ruleError } from "../errors.ts";
 import { advanceClock, enterPhase, finish, log } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
