@@ -6,7 +6,7 @@
 import type { LocalizedText, Playbook, Objective } from "../scenarios/schema.ts";
 import { deputyOf, leaderOf } from "./phases/handler.ts";
 import { outcomeOf, type GameOutcome } from "./outcome.ts";
-import { forecastSitting, type SittingForecast } from "./phases/approvals.ts";
+import { forecastSitting, type SittingForecast } from "./phases/chamber.ts";
 import { procedureOf, type ApprovalTrack, type GameState, type Instruction, type Seat } from "./state.ts";
 import type { DeputyVote, StateId } from "./vocabulary.ts";
 
