@@ -4,6 +4,7 @@
  * public procedure tables, never from anyone's private brief.
  */
 import type { ActionType, Message } from "../rules/actions.ts";
+import { overclaim } from "../rules/framing.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import { procedureFor } from "../rules/procedures.ts";
 import type { SeatView } from "../rules/view.ts";
@@ -27,94 +28,105 @@ function list(ids: readonly StateId[]): string {
 }
 
 /** The framing with the best evidence for an Article 4 request, and how far it would overclaim. */
-function art4Advice(v: SeatView): Message {
-  const ev = v.scenario.evidence;
-  const best = [...ART4_FRAMINGS].sort((a, b) => ev[b] - ev[a])[0] as Framing;
-  const gap = FRAMING_CLAIM[best] - ev[best];
+function art4Advice(view: SeatView): Message {
+  const evidence = view.scenario.evidence;
+  const best = [...ART4_FRAMINGS].sort((a, b) => evidence[b] - evidence[a])[0] as Framing;
+  const gap = overclaim({ appeal: { channel: "formal", framing: best }, scenario: view.scenario });
   return gap > 2
-    ? msg("outlook.art4Weak", { framing: best, evidence: ev[best], claim: FRAMING_CLAIM[best] })
-    : msg("outlook.art4Sound", { framing: best, evidence: ev[best] });
+    ? msg("outlook.art4Weak", { framing: best, evidence: evidence[best], claim: FRAMING_CLAIM[best] })
+    : msg("outlook.art4Sound", { framing: best, evidence: evidence[best] });
 }
 
-function positionsOutlook(v: SeatView): Message {
-  const m = v.scenario.members;
-  const by = (s: string) => m.filter((x) => v.positions[x] === s);
+function positionsOutlook(view: SeatView): Message {
+  const members = view.scenario.members;
+  const by = (stance: string) => members.filter((member) => view.positions[member] === stance);
   const objecting = by("object");
   if (objecting.length > 0) return msg("outlook.blocked", { states: list(objecting) });
   return msg("outlook.positions", {
     endorse: by("endorse").length,
     standAside: by("standAside").length,
-    silent: m.filter((x) => !v.positions[x]).length,
+    silent: members.filter((member) => !view.positions[member]).length,
   });
 }
 
-function votesOutlook(v: SeatView): Message {
-  const m = v.scenario.members;
-  const objecting = m.filter((x) => v.votes[x] === "object");
+function votesOutlook(view: SeatView): Message {
+  const members = view.scenario.members;
+  const objecting = members.filter((member) => view.votes[member] === "object");
   if (objecting.length > 0) return msg("outlook.blocked", { states: list(objecting) });
-  const endorsing = m.filter((x) => v.positions[x] === "endorse").length;
-  return msg("outlook.votes", { cast: Object.keys(v.votes).length, of: m.length, endorsing });
+  const endorsing = members.filter((member) => view.positions[member] === "endorse").length;
+  return msg("outlook.votes", { cast: Object.keys(view.votes).length, of: members.length, endorsing });
 }
 
 /** What the approval model expects of a state's next sitting (from the public view). */
-function chamberOutlook(v: SeatView, state: StateId): Message | undefined {
-  const f = v.approvals[state]?.forecast;
-  const chamber = procedureFor(state, v.scenario.date)?.chamber;
-  if (!f || !chamber) return undefined;
+function chamberOutlook(view: SeatView, state: StateId): Message | undefined {
+  const forecast = view.approvals[state]?.forecast;
+  const chamber = procedureFor(state, view.scenario.date)?.chamber;
+  if (!forecast || !chamber) return undefined;
   const body = { body_en: chamber.body.en, body_ru: chamber.body.ru };
-  return f.expectedPresent < f.quorum
-    ? msg("outlook.noQuorum", { ...body, present: f.expectedPresent, quorum: f.quorum })
-    : msg("outlook.chamber", { ...body, expected: f.expectedYes, needed: f.needed });
+  return forecast.expectedPresent < forecast.quorum
+    ? msg("outlook.noQuorum", { ...body, present: forecast.expectedPresent, quorum: forecast.quorum })
+    : msg("outlook.chamber", { ...body, expected: forecast.expectedYes, needed: forecast.needed });
 }
 
-export function coach(v: SeatView, legal: readonly LegalAction[]): CoachAdvice[] {
-  const me = v.private?.role === "leader" ? v.private.state : undefined;
-  return legal.map((l): CoachAdvice => {
-    switch (l.type) {
+export function coach(view: SeatView, legal: readonly LegalAction[]): CoachAdvice[] {
+  const me = view.private?.role === "leader" ? view.private.state : undefined;
+  return legal.map((legalAction): CoachAdvice => {
+    switch (legalAction.type) {
       case "requestAssistance":
-        return { type: l.type, effect: msg("effect.requestAssistance"), outlook: art4Advice(v) };
+        return { type: legalAction.type, effect: msg("effect.requestAssistance"), outlook: art4Advice(view) };
       case "informalAppeal":
-        return { type: l.type, effect: msg("effect.informalAppeal") };
+        return { type: legalAction.type, effect: msg("effect.informalAppeal") };
       case "respondBilateral":
-        return { type: l.type, effect: msg("effect.respondBilateral", { max: l.maxTroops ?? 0 }) };
+        return {
+          type: legalAction.type,
+          effect: msg("effect.respondBilateral", { max: legalAction.maxTroops ?? 0 }),
+        };
       case "propose":
         return {
-          type: l.type,
-          effect: msg("effect.propose", { forms: (l.forms ?? []).join(", ") }),
-          outlook: v.proposal ? positionsOutlook(v) : undefined,
+          type: legalAction.type,
+          effect: msg("effect.propose", { forms: (legalAction.forms ?? []).join(", ") }),
+          outlook: view.proposal ? positionsOutlook(view) : undefined,
         };
       case "pledge":
-        return { type: l.type, effect: msg("effect.pledge", { max: l.maxTroops ?? 0 }) };
+        return { type: legalAction.type, effect: msg("effect.pledge", { max: legalAction.maxTroops ?? 0 }) };
       case "position":
-        return { type: l.type, effect: msg("effect.position"), outlook: positionsOutlook(v) };
+        return { type: legalAction.type, effect: msg("effect.position"), outlook: positionsOutlook(view) };
       case "callVote":
       case "requestSession":
-        return { type: l.type, effect: msg(`effect.${l.type}`), outlook: positionsOutlook(v) };
+        return {
+          type: legalAction.type,
+          effect: msg(`effect.${legalAction.type}`),
+          outlook: positionsOutlook(view),
+        };
       case "vote":
         return {
-          type: l.type,
-          effect: msg("effect.vote", { host: v.scenario.host }),
-          outlook: votesOutlook(v),
+          type: legalAction.type,
+          effect: msg("effect.vote", { host: view.scenario.host }),
+          outlook: votesOutlook(view),
         };
       case "submitApproval": {
-        const outlook = me ? chamberOutlook(v, me) : undefined;
-        return { type: l.type, effect: msg("effect.submitApproval"), ...(outlook ? { outlook } : {}) };
+        const outlook = me ? chamberOutlook(view, me) : undefined;
+        return {
+          type: legalAction.type,
+          effect: msg("effect.submitApproval"),
+          ...(outlook ? { outlook } : {}),
+        };
       }
       case "lobby": {
-        const target = l.targets?.[0];
-        const outlook = target ? chamberOutlook(v, target) : undefined;
-        return { type: l.type, effect: msg("effect.lobby"), ...(outlook ? { outlook } : {}) };
+        const target = legalAction.targets?.[0];
+        const outlook = target ? chamberOutlook(view, target) : undefined;
+        return { type: legalAction.type, effect: msg("effect.lobby"), ...(outlook ? { outlook } : {}) };
       }
       case "missionDay":
         return {
-          type: l.type,
+          type: legalAction.type,
           effect: msg("effect.missionDay", {
-            day: v.missionDays,
-            limit: v.decision?.terms.timeLimitDays ?? 0,
+            day: view.missionDays,
+            limit: view.decision?.terms.timeLimitDays ?? 0,
           }),
         };
       default:
-        return { type: l.type, effect: msg(`effect.${l.type}`) };
+        return { type: legalAction.type, effect: msg(`effect.${legalAction.type}`) };
     }
   });
 }

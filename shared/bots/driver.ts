@@ -15,9 +15,9 @@ import type { Bot } from "./bot.ts";
 /** Steps after which a game is cut short (a safety net; real games take well under a hundred). */
 export const MAX_STEPS = 2000;
 
-export function seatOrder(s: GameState): StateId[] {
-  const { members, chair, host } = s.scenario;
-  const rest = members.filter((m) => m !== chair && m !== host);
+export function seatOrder(state: GameState): StateId[] {
+  const { members, chair, host } = state.scenario;
+  const rest = members.filter((member) => member !== chair && member !== host);
   return chair === host ? [chair, ...rest] : [chair, ...rest, host];
 }
 
@@ -31,8 +31,8 @@ export function botStep(
   if (legal.length === 0) return null;
   const action = bot.act(view(state, seat), legal);
   if (!action) return null;
-  const r = apply(state, seat, action);
-  return r.ok ? { state: r.state, action } : { refused: action, code: r.error.code };
+  const result = apply(state, seat, action);
+  return result.ok ? { state: result.state, action } : { refused: action, code: result.error.code };
 }
 
 /** A bot's accepted move: who made it, the action, and the state after it. */
@@ -94,9 +94,9 @@ export function playGame(initial: GameState, bots: Partial<Record<Seat, Bot>>): 
       rest = rest.slice(rest.indexOf(move.seat) + 1);
     }
     if (!moved && !state.ended) {
-      const r = apply(state, "system", { type: "timerExpired" });
-      if (!r.ok) break;
-      state = r.state;
+      const result = apply(state, "system", { type: "timerExpired" });
+      if (!result.ok) break;
+      state = result.state;
       log.push({ seat: "system", action: { type: "timerExpired" } });
     }
   }

@@ -24,16 +24,16 @@ const reason = (key: string, params?: Record<string, string | number>) => ({
 export function createHistoricalBot(): Bot {
   return {
     kind: "historical",
-    act(v, legal) {
-      const me = v.private;
+    act(view, legal) {
+      const me = view.private;
       if (!me || me.role !== "leader") return null;
-      return decide(v, me, legal);
+      return decide(view, me, legal);
     },
   };
 }
 
-function stanceOn(v: SeatView, me: LeaderPrivate): Stance {
-  const form = v.proposal?.form;
+function stanceOn(view: SeatView, me: LeaderPrivate): Stance {
+  const form = view.proposal?.form;
   return form && me.playbook.accepts.includes(form) ? "endorse" : me.playbook.onOther;
 }
 
@@ -45,7 +45,9 @@ function lawfulTerms(terms: ProposalTerms, legal: LegalAction | undefined): Prop
   const lawful = legal?.terms ?? [];
   const preference: Basis[] = [terms.basis, "art4", "peacekeeping", "art2"];
   for (const form of FORMS.slice(0, FORMS.indexOf(terms.form) + 1).reverse()) {
-    const basis = preference.find((b) => lawful.some((t) => t.form === form && t.basis === b));
+    const basis = preference.find((candidate) =>
+      lawful.some((option) => option.form === form && option.basis === candidate),
+    );
     if (!basis) continue;
     const troops = TROOP_FORMS.includes(form);
     return {
@@ -59,12 +61,12 @@ function lawfulTerms(terms: ProposalTerms, legal: LegalAction | undefined): Prop
 }
 
 /** This state's own national approval, as the real actor handled it. */
-function approval(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
-  const t = v.approvals[me.state];
-  if (!t) return null;
-  if (t.status === "pending" && can(legal, "submitApproval"))
+function approval(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+  const track = view.approvals[me.state];
+  if (!track) return null;
+  if (track.status === "pending" && can(legal, "submitApproval"))
     return { type: "submitApproval", reason: reason("submit") };
-  if (t.status === "failed") {
+  if (track.status === "failed") {
     if (me.playbook.revote && can(legal, "submitApproval"))
       return { type: "submitApproval", reason: reason("revote") };
     if (can(legal, "withdrawPledge")) return { type: "withdrawPledge", reason: reason("withdraw") };
@@ -72,19 +74,19 @@ function approval(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[])
   return null;
 }
 
-function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
-  const pb = me.playbook;
+function decide(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+  const playbook = me.playbook;
   const id: StateId = me.state;
-  const date = v.scenario.date;
-  switch (v.phase) {
+  const date = view.scenario.date;
+  switch (view.phase) {
     case "briefing":
       return can(legal, "ready") ? { type: "ready" } : null;
     case "appeal":
       if (can(legal, "requestAssistance")) {
-        const a = pb.appeal ?? { channel: "none" as const };
-        return { type: "requestAssistance", ...a, reason: reason(`appeal.${a.channel}`, { date }) };
+        const appeal = playbook.appeal ?? { channel: "none" as const };
+        return { type: "requestAssistance", ...appeal, reason: reason(`appeal.${appeal.channel}`, { date }) };
       }
-      if (pb.informalAppeal && can(legal, "informalAppeal")) {
+      if (playbook.informalAppeal && can(legal, "informalAppeal")) {
         return {
           type: "informalAppeal",
           framing: "domesticUnrest",
@@ -96,46 +98,50 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
       if (!can(legal, "respondBilateral")) return null;
       return {
         type: "respondBilateral",
-        response: pb.bilateralResponse ?? "decline",
-        ...(pb.bilateralResponse === "assist" ? { troops: pb.bilateralTroops ?? 1 } : {}),
-        reason: reason(`bilateral.${pb.bilateralResponse ?? "decline"}`, { date }),
+        response: playbook.bilateralResponse ?? "decline",
+        ...(playbook.bilateralResponse === "assist" ? { troops: playbook.bilateralTroops ?? 1 } : {}),
+        reason: reason(`bilateral.${playbook.bilateralResponse ?? "decline"}`, { date }),
       };
     case "consultations": {
-      const p = v.proposal;
-      if (!p) {
-        const terms = pb.proposal && lawfulTerms(pb.proposal, legalOf(legal, "propose"));
+      const proposal = view.proposal;
+      if (!proposal) {
+        const terms = playbook.proposal && lawfulTerms(playbook.proposal, legalOf(legal, "propose"));
         return terms ? { type: "propose", terms, reason: reason("propose", { date }) } : null;
       }
-      const stance = stanceOn(v, me);
+      const stance = stanceOn(view, me);
       const wanted =
-        stance === "endorse" && TROOP_FORMS.includes(p.form)
-          ? Math.min(pb.pledge, legalOf(legal, "pledge")?.maxTroops ?? 0)
+        stance === "endorse" && TROOP_FORMS.includes(proposal.form)
+          ? Math.min(playbook.pledge, legalOf(legal, "pledge")?.maxTroops ?? 0)
           : 0;
-      if (can(legal, "pledge") && (p.contingents[id] ?? 0) !== wanted) {
+      if (can(legal, "pledge") && (proposal.contingents[id] ?? 0) !== wanted) {
         return {
           type: "pledge",
           troops: wanted,
           reason: reason(wanted > 0 ? "pledge" : "noPledge", { troops: wanted }),
         };
       }
-      if (v.positions[id] !== stance && can(legal, "position")) {
-        return { type: "position", stance, reason: reason(`stance.${stance}`, { form: p.form, date }) };
+      if (view.positions[id] !== stance && can(legal, "position")) {
+        return {
+          type: "position",
+          stance,
+          reason: reason(`stance.${stance}`, { form: proposal.form, date }),
+        };
       }
-      const allSpoke = v.scenario.members.every((m) => v.positions[m]);
+      const allSpoke = view.scenario.members.every((member) => view.positions[member]);
       if (allSpoke && can(legal, "callVote")) {
         return {
           type: "callVote",
-          format: pb.voteFormat ?? "video",
-          reason: reason("callVote", { format: pb.voteFormat ?? "video" }),
+          format: playbook.voteFormat ?? "video",
+          reason: reason("callVote", { format: playbook.voteFormat ?? "video" }),
         };
       }
       return null;
     }
     case "council": {
       if (!can(legal, "vote")) return null;
-      const inForm = v.proposal && pb.accepts.includes(v.proposal.form);
-      const choice: VoteChoice = inForm ? pb.vote : stanceToVote(pb.onOther);
-      const refuse = !!pb.refuseToSign && choice !== "object";
+      const inForm = view.proposal && playbook.accepts.includes(view.proposal.form);
+      const choice: VoteChoice = inForm ? playbook.vote : stanceToVote(playbook.onOther);
+      const refuse = !!playbook.refuseToSign && choice !== "object";
       return {
         type: "vote",
         choice,
@@ -144,17 +150,17 @@ function decide(v: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): 
       };
     }
     case "approvals":
-      return approval(v, me, legal);
+      return approval(view, me, legal);
     case "deployment": {
       // A parliament may still be voting while the first contingents land.
-      const pending = approval(v, me, legal);
+      const pending = approval(view, me, legal);
       if (pending) return pending;
       if (!can(legal, "missionDay")) return null;
-      const end = v.missionDays >= (pb.missionDays ?? v.decision?.terms.timeLimitDays ?? 14);
+      const end = view.missionDays >= (playbook.missionDays ?? view.decision?.terms.timeLimitDays ?? 14);
       return {
         type: "missionDay",
         decision: end ? "end" : "stay",
-        reason: reason(end ? "missionEnd" : "missionStay", { day: v.missionDays }),
+        reason: reason(end ? "missionEnd" : "missionStay", { day: view.missionDays }),
       };
     }
     case "debrief":

@@ -25,59 +25,59 @@ export interface Preferences {
 }
 
 export function preferencesOf(objectives: readonly Objective[], self: StateId): Preferences {
-  const p: Preferences = {
+  const prefs: Preferences = {
     deploy: 0,
     ownTroops: 0,
     decision: 0,
-    forms: Object.fromEntries(FORMS.map((f) => [f, 0])) as Record<Form, number>,
+    forms: Object.fromEntries(FORMS.map((form) => [form, 0])) as Record<Form, number>,
     speed: 0,
     lead: 0,
     formal: 0,
     bilateral: 0,
   };
-  for (const { condition: c, weight: w } of objectives) {
-    const sign = (v: boolean) => (v ? w : -w);
-    switch (c.type) {
+  for (const { condition, weight: w } of objectives) {
+    const sign = (wanted: boolean) => (wanted ? w : -w);
+    switch (condition.type) {
       case "deployed":
-        p.deploy += sign(c.value);
+        prefs.deploy += sign(condition.value);
         break;
       case "ownTroopsAbroad":
-        p.ownTroops += sign(c.value);
+        prefs.ownTroops += sign(condition.value);
         break;
       case "decision":
-        p.decision += sign(c.value);
+        prefs.decision += sign(condition.value);
         break;
       case "form":
-        for (const f of c.forms) p.forms[f] += w;
-        if (c.forms.every((f) => TROOP_FORMS.includes(f))) p.deploy += w / 2;
+        for (const form of condition.forms) prefs.forms[form] += w;
+        if (condition.forms.every((form) => TROOP_FORMS.includes(form))) prefs.deploy += w / 2;
         break;
       case "decidedWithinHours":
       case "missionDaysAtMost":
-        p.speed += w;
+        prefs.speed += w;
         break;
       case "leadNation":
-        if (c.state === self) p.lead += w;
-        else p.deploy += w / 2;
+        if (condition.state === self) prefs.lead += w;
+        else prefs.deploy += w / 2;
         break;
       case "formalRequest":
-        p.formal += sign(c.value);
+        prefs.formal += sign(condition.value);
         break;
       case "bilateralDeployment":
-        p.bilateral += sign(c.value);
+        prefs.bilateral += sign(condition.value);
         break;
       case "track":
         // Wanting the crisis contained argues for help; wanting sovereignty kept argues against troops.
-        if (c.track === "severity" && c.atMost !== undefined) p.deploy += w / 3;
-        if (c.track === "sovereignty" && c.atLeast !== undefined) p.deploy -= w / 3;
-        if (c.track === "credibility" && c.atLeast !== undefined) p.decision += w / 2;
+        if (condition.track === "severity" && condition.atMost !== undefined) prefs.deploy += w / 3;
+        if (condition.track === "sovereignty" && condition.atLeast !== undefined) prefs.deploy -= w / 3;
+        if (condition.track === "credibility" && condition.atLeast !== undefined) prefs.decision += w / 2;
         break;
       case "crisisContained":
-        p.deploy += w / 3;
-        p.decision += w / 3;
+        prefs.deploy += w / 3;
+        prefs.decision += w / 3;
         break;
       case "standing":
         break;
     }
   }
-  return p;
+  return prefs;
 }

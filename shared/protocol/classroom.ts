@@ -1,6 +1,7 @@
 /**
- * Classroom mode (docs/game.md, "Modes"): what the facilitator's and the students' clients send to the server's
- * classroom API, as zod schemas the server parses every request with, and the shapes it answers with.
+ * Classroom mode (docs/game.md, "Classroom"): what the facilitator's and the students' clients send to
+ * the server's classroom API, as zod schemas the server parses every request with, and the shapes it
+ * answers with.
  * A session has a short class code (same alphabet as room codes, one character longer) and a
  * facilitator key; the server keeps only the key's hash.
  */

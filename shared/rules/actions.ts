@@ -33,7 +33,7 @@ export const ReasonSchema = z.strictObject({
   key: z.string().regex(/^reason\.[A-Za-z.]{1,60}$/, "a reason is a reason.* message"),
   params: z
     .record(z.string().max(20), z.union([z.string().max(40), z.number()]))
-    .refine((p) => Object.keys(p).length <= 6, "at most 6 parameters")
+    .refine((params) => Object.keys(params).length <= 6, "at most 6 parameters")
     .optional(),
 });
 
@@ -112,4 +112,6 @@ export const ActionSchema = z.discriminatedUnion("type", [
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action["type"];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
-export const ACTION_TYPES = ActionSchema.options.map((o) => o.shape.type.value) as readonly ActionType[];
+export const ACTION_TYPES = ActionSchema.options.map(
+  (option) => option.shape.type.value,
+) as readonly ActionType[];

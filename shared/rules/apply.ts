@@ -10,14 +10,13 @@ import { approvalsTimeout, deputyVote, lobby, submitApproval, withdrawPledge } f
 import {
   callVote,
   consultationsTimeout,
-  councilTimeout,
   pledge,
   position,
   propose,
   requestSession,
-  vote,
   withdrawRequest,
-} from "./phases/council.ts";
+} from "./phases/consultations.ts";
+import { councilTimeout, vote } from "./phases/council.ts";
 import { deploymentTimeout, missionDay, pressToLeave, withdrawContingent } from "./phases/deployment.ts";
 import { isKnownSeat, type Handler, type HandlerMap } from "./phases/handler.ts";
 import { inject } from "./phases/inject.ts";
@@ -32,25 +31,25 @@ import { cloneState, type GameState, type Seat, type TimelineEntry } from "./sta
 
 const timerExpired: Handler<"timerExpired"> = {
   guard: (_s, seat) => (seat === "system" ? undefined : ruleError("ERR_NOT_YOUR_ROLE")),
-  run(s, seat) {
-    log(s, seat, "log.timerExpired");
-    switch (s.phase) {
+  run(state, seat) {
+    log(state, seat, "log.timerExpired");
+    switch (state.phase) {
       case "briefing":
       case "appeal":
       case "bilateral":
-        openingTimeout(s, seat);
+        openingTimeout(state, seat);
         break;
       case "consultations":
-        consultationsTimeout(s);
+        consultationsTimeout(state);
         break;
       case "council":
-        councilTimeout(s);
+        councilTimeout(state);
         break;
       case "approvals":
-        approvalsTimeout(s);
+        approvalsTimeout(state);
         break;
       case "deployment":
-        deploymentTimeout(s, seat);
+        deploymentTimeout(state, seat);
         break;
       case "debrief":
         return ruleError("ERR_GAME_OVER");

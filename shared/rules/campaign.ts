@@ -1,7 +1,7 @@
 /**
  * A campaign chains scenarios in date order (2010 → 2020 → 2021 → 2022). Alliance credibility
  * carries forward, and so do grievances: a member whose formal request went unanswered remembers,
- * and its leader pays for the alliance at home (GAME.md §5, Armenia).
+ * and its leader pays for the alliance at home, as Armenia's did (docs/game.md, "Campaign").
  */
 import { outcomeOf } from "./outcome.ts";
 import type { Scenario } from "../scenarios/schema.ts";
@@ -23,13 +23,13 @@ export function campaignOrder(scenarios: Iterable<Scenario>): Scenario[] {
 
 /** What an ended game passes to the next scenario of the campaign. */
 export function carryForward(ended: GameState, previous?: CampaignCarry): CampaignCarry {
-  const o = outcomeOf(ended);
+  const outcome = outcomeOf(ended);
   const host = ended.scenario.host;
   const grievances = { ...previous?.grievances };
-  if (o.channel === "formal" && !o.decided) grievances[host] = (grievances[host] ?? 0) + 2;
-  else if (o.channel === "formal" && !o.deployed && o.form !== "none")
+  if (outcome.channel === "formal" && !outcome.decided) grievances[host] = (grievances[host] ?? 0) + 2;
+  else if (outcome.channel === "formal" && !outcome.deployed && outcome.form !== "none")
     grievances[host] = (grievances[host] ?? 0) + 1;
-  else if (o.deployed) grievances[host] = Math.max(0, (grievances[host] ?? 0) - 1);
+  else if (outcome.deployed) grievances[host] = Math.max(0, (grievances[host] ?? 0) - 1);
   return { credibility: ended.tracks.credibility, grievances };
 }
 

@@ -3,6 +3,7 @@ export * from "./vocabulary.ts";
 export * from "./actions.ts";
 export * from "./errors.ts";
 export * from "./state.ts";
+export * from "./setup.ts";
 export { apply, type ApplyResult } from "./apply.ts";
 export {
   legalActions,
@@ -23,5 +24,5 @@ export { outcomeOf, type GameOutcome, type ScoreCard } from "./outcome.ts";
 export { replay, type GameRecord, type LoggedAction } from "./replay.ts";
 export { campaignOrder, carryForward, type CampaignCarry } from "./campaign.ts";
 export { procedureFor, PROCEDURES, type Procedure } from "./procedures.ts";
-export { needsVote } from "./phases/approvals.ts";
-export { councilPasses, FORMAT_HOURS, FORMAT_MAX_ROUNDS } from "./phases/council.ts";
+export { councilPasses } from "./phases/council.ts";
+export { needsVote, FORMAT_HOURS, FORMAT_MAX_ROUNDS } from "./phases/entry.ts";

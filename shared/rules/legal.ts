@@ -6,7 +6,7 @@ import { ACTION_TYPES, type ActionType, type Message } from "./actions.ts";
 import { guardFor } from "./apply.ts";
 import type { ErrorCode } from "./errors.ts";
 import { MAX_LOBBYING } from "./phases/approvals.ts";
-import { checkTerms } from "./phases/council.ts";
+import { checkTerms } from "./phases/consultations.ts";
 import type { GameState, Seat } from "./state.ts";
 import { BASES, FORMS, type Basis, type Form, type StateId } from "./vocabulary.ts";
 

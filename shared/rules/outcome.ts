@@ -1,6 +1,6 @@
 /**
- * The debrief data, derived from an ended game: what happened, each leader's score line by line
- * (GAME.md §4), and whether the game ended as history did (GAME.md §6).
+ * The debrief data, derived from an ended game: what happened, each leader's score line by line,
+ * and whether the game ended as history did (docs/game.md, "Scoring").
  */
 import type { Condition, LocalizedText } from "../scenarios/schema.ts";
 import type { GameState } from "./state.ts";
@@ -44,112 +44,116 @@ export interface GameOutcome {
   historical: { matches: boolean; mismatches: string[] };
 }
 
-function failedInOrder(s: GameState): StateId[] {
+function failedInOrder(state: GameState): StateId[] {
   const fails: { id: StateId; at: number }[] = [];
-  for (const t of Object.values(s.approvals)) {
-    const first = t?.sittings.find((x) => x.result !== "passed");
-    if (t && first) fails.push({ id: t.state, at: first.atHour });
+  for (const track of Object.values(state.approvals)) {
+    const first = track?.sittings.find((sitting) => sitting.result !== "passed");
+    if (track && first) fails.push({ id: track.state, at: first.atHour });
   }
-  return fails.sort((a, b) => a.at - b.at).map((f) => f.id);
+  return fails.sort((a, b) => a.at - b.at).map((failure) => failure.id);
 }
 
-function inRange(v: number, c: { atMost?: number; atLeast?: number }): boolean {
-  return (c.atMost === undefined || v <= c.atMost) && (c.atLeast === undefined || v >= c.atLeast);
+function inRange(v: number, range: { atMost?: number; atLeast?: number }): boolean {
+  return (
+    (range.atMost === undefined || v <= range.atMost) && (range.atLeast === undefined || v >= range.atLeast)
+  );
 }
 
 type Facts = Omit<GameOutcome, "scores" | "allianceResult" | "historical">;
 
-function met(c: Condition, f: Facts, id: StateId): boolean {
-  switch (c.type) {
+function met(condition: Condition, facts: Facts, id: StateId): boolean {
+  switch (condition.type) {
     case "track":
-      return inRange(f.tracks[c.track as Track], c);
+      return inRange(facts.tracks[condition.track as Track], condition);
     case "standing":
-      return inRange(f.tracks.standing[id] ?? 5, c);
+      return inRange(facts.tracks.standing[id] ?? 5, condition);
     case "decision":
-      return f.decided === c.value;
+      return facts.decided === condition.value;
     case "form":
-      return f.decided && f.form !== "none" && c.forms.includes(f.form);
+      return facts.decided && facts.form !== "none" && condition.forms.includes(facts.form);
     case "deployed":
-      return f.deployed === c.value;
+      return facts.deployed === condition.value;
     case "ownTroopsAbroad":
-      return (f.troops[id] ?? 0) > 0 === c.value;
+      return (facts.troops[id] ?? 0) > 0 === condition.value;
     case "leadNation": {
-      const most = Math.max(0, ...Object.values(f.troops));
-      return most > 0 && f.troops[c.state] === most;
+      const most = Math.max(0, ...Object.values(facts.troops));
+      return most > 0 && facts.troops[condition.state] === most;
     }
     case "decidedWithinHours":
-      return f.hoursToDecision !== null && f.hoursToDecision <= c.hours;
+      return facts.hoursToDecision !== null && facts.hoursToDecision <= condition.hours;
     case "missionDaysAtMost":
-      return f.deployed && f.missionDays <= c.days;
+      return facts.deployed && facts.missionDays <= condition.days;
     case "formalRequest":
-      return (f.channel === "formal") === c.value;
+      return (facts.channel === "formal") === condition.value;
     case "bilateralDeployment":
-      return (f.bilateralDeployment !== null) === c.value;
+      return (facts.bilateralDeployment !== null) === condition.value;
     case "crisisContained":
-      return !f.crisisLost && f.tracks.severity < 5;
+      return !facts.crisisLost && facts.tracks.severity < 5;
   }
 }
 
-export function outcomeOf(s: GameState): GameOutcome {
-  const sc = s.scenario;
+export function outcomeOf(state: GameState): GameOutcome {
+  const scenario = state.scenario;
   const troops: Partial<Record<StateId, number>> = {};
   let bilateralDeployment: StateId | null = null;
   // Only troops that reached the crisis before the game ended count as deployed.
-  const end = s.ended?.atHour ?? s.clock;
-  for (const c of s.contingents) {
-    if (c.arrivesAtHour > end) continue;
-    if (c.bilateral) bilateralDeployment = c.state;
-    else troops[c.state] = c.troops;
+  const end = state.ended?.atHour ?? state.clock;
+  for (const contingent of state.contingents) {
+    if (contingent.arrivesAtHour > end) continue;
+    if (contingent.bilateral) bilateralDeployment = contingent.state;
+    else troops[contingent.state] = contingent.troops;
   }
-  const failedApprovals = failedInOrder(s);
-  const decided = s.decision?.passed === true;
+  const failedApprovals = failedInOrder(state);
+  const decided = state.decision?.passed === true;
   const facts: Facts = {
-    endReason: s.ended?.reason ?? "noDecision",
-    channel: s.appeal?.channel ?? null,
+    endReason: state.ended?.reason ?? "noDecision",
+    channel: state.appeal?.channel ?? null,
     decided,
-    form: decided && s.decision ? s.decision.terms.form : "none",
-    hoursToDecision: decided && s.decision ? s.decision.atHour : null,
+    form: decided && state.decision ? state.decision.terms.form : "none",
+    hoursToDecision: decided && state.decision ? state.decision.atHour : null,
     deployed: Object.keys(troops).length > 0,
     troops,
     totalTroops: Object.values(troops).reduce((a, b) => a + b, 0),
     failedApprovals,
     firstFailedApproval: failedApprovals[0] ?? null,
     bilateralDeployment,
-    missionDays: s.missionDays,
-    refusedToSign: s.decision?.refusedToSign ?? [],
-    crisisLost: s.ended?.reason === "crisisLost",
-    tracks: s.tracks,
+    missionDays: state.missionDays,
+    refusedToSign: state.decision?.refusedToSign ?? [],
+    crisisLost: state.ended?.reason === "crisisLost",
+    tracks: state.tracks,
   };
   const scores: Partial<Record<StateId, ScoreCard>> = {};
-  for (const id of sc.members) {
-    const lines = (sc.briefs[id]?.objectives ?? []).map((o) => ({
-      objectiveId: o.id,
-      text: o.text,
-      weight: o.weight,
-      met: met(o.condition, facts, id),
+  for (const id of scenario.members) {
+    const lines = (scenario.briefs[id]?.objectives ?? []).map((objective) => ({
+      objectiveId: objective.id,
+      text: objective.text,
+      weight: objective.weight,
+      met: met(objective.condition, facts, id),
     }));
-    scores[id] = { total: lines.reduce((n, l) => n + (l.met ? l.weight : 0), 0), lines };
+    scores[id] = { total: lines.reduce((n, line) => n + (line.met ? line.weight : 0), 0), lines };
   }
-  const t = s.tracks;
+  const tracks = state.tracks;
   const allianceResult =
-    Math.round(((t.credibility + t.legitimacy + (10 - t.severity) + t.sovereignty) / 4) * 100) / 100;
-  return { ...facts, scores, allianceResult, historical: compareWithHistory(s, facts) };
+    Math.round(
+      ((tracks.credibility + tracks.legitimacy + (10 - tracks.severity) + tracks.sovereignty) / 4) * 100,
+    ) / 100;
+  return { ...facts, scores, allianceResult, historical: compareWithHistory(state, facts) };
 }
 
-function compareWithHistory(s: GameState, f: Facts): { matches: boolean; mismatches: string[] } {
-  const h = s.scenario.historical.outcome;
+function compareWithHistory(state: GameState, facts: Facts): { matches: boolean; mismatches: string[] } {
+  const history = state.scenario.historical.outcome;
   const mismatches: string[] = [];
-  if (f.deployed !== h.deployed) mismatches.push("deployed");
-  if (f.form !== h.form) mismatches.push("form");
-  if (f.firstFailedApproval !== h.firstFailedApproval) mismatches.push("firstFailedApproval");
-  if (f.bilateralDeployment !== h.bilateralDeployment) mismatches.push("bilateralDeployment");
+  if (facts.deployed !== history.deployed) mismatches.push("deployed");
+  if (facts.form !== history.form) mismatches.push("form");
+  if (facts.firstFailedApproval !== history.firstFailedApproval) mismatches.push("firstFailedApproval");
+  if (facts.bilateralDeployment !== history.bilateralDeployment) mismatches.push("bilateralDeployment");
   if (
-    h.decidedWithinHours !== undefined &&
-    !(f.hoursToDecision !== null && f.hoursToDecision <= h.decidedWithinHours)
+    history.decidedWithinHours !== undefined &&
+    !(facts.hoursToDecision !== null && facts.hoursToDecision <= history.decidedWithinHours)
   ) {
     mismatches.push("decidedWithinHours");
   }
-  if (h.missionDaysAtMost !== undefined && f.missionDays > h.missionDaysAtMost)
+  if (history.missionDaysAtMost !== undefined && facts.missionDays > history.missionDaysAtMost)
     mismatches.push("missionDaysAtMost");
   return { matches: mismatches.length === 0, mismatches };
 }

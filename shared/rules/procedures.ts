@@ -1,7 +1,10 @@
 /**
- * National approval procedures as data, per state and per period (GAME.md §5, csto-facts §3).
- * A scenario picks the entry in force on its date. Chamber sizes and bloc leanings are a game model:
- * a leaning is the probability that a deputy of that bloc votes yes before any crisis factor.
+ * National approval procedures as data, per state and per period (docs/game.md, "National approvals").
+ * They follow each member state's constitution and laws on sending troops abroad as they stood on the
+ * scenario's date (for instance the Federation Council's standing consent of 9 December 2009 for
+ * Russia, Art. 55 of Tajikistan's constitution, Belarus's 2003 law). A scenario picks the entry in force
+ * on its date. Chamber sizes and bloc leanings are a game model: a leaning is the probability that a
+ * deputy of that bloc votes yes before any crisis factor.
  */
 import type { LocalizedText } from "../scenarios/schema.ts";
 import type { ProcedureKind, StateId } from "./vocabulary.ts";
@@ -187,6 +190,9 @@ export const PROCEDURES: readonly Procedure[] = [
 /** The procedure in force for a state on a date (YYYY-MM-DD), or undefined if none is on record. */
 export function procedureFor(state: StateId, date: string): Procedure | undefined {
   return PROCEDURES.find(
-    (p) => p.state === state && p.from <= date && (p.until === undefined || date < p.until),
+    (procedure) =>
+      procedure.state === state &&
+      procedure.from <= date &&
+      (procedure.until === undefined || date < procedure.until),
   );
 }

@@ -6,7 +6,8 @@ import { apply } from "./apply.ts";
 import type { Action } from "./actions.ts";
 import type { RuleError } from "./errors.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import { createGame, RULES_VERSION, type GameState, type Seat, type SeatsConfig } from "./state.ts";
+import { createGame } from "./setup.ts";
+import { RULES_VERSION, type GameState, type Seat, type SeatsConfig } from "./state.ts";
 import type { CampaignCarry } from "./campaign.ts";
 
 export interface LoggedAction {
@@ -46,9 +47,9 @@ export function replay(
   }
   let state = createGame({ scenario, seed: record.seed, seats: record.seats, carry: record.carry });
   for (const [index, { seat, action }] of record.log.entries()) {
-    const r = apply(state, seat, action);
-    if (!r.ok) return { ok: false, index, error: r.error };
-    state = r.state;
+    const result = apply(state, seat, action);
+    if (!result.ok) return { ok: false, index, error: result.error };
+    state = result.state;
   }
   return { ok: true, state };
 }

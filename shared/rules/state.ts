@@ -6,8 +6,6 @@
 import type { Message, ProposalTerms } from "./actions.ts";
 import type { LocalizedText, Scenario } from "../scenarios/schema.ts";
 import { procedureFor, type Procedure } from "./procedures.ts";
-import { seedToRng } from "./rng.ts";
-import { applyCarry, type CampaignCarry } from "./campaign.ts";
 import type {
   AppealChannel,
   Article,
@@ -181,14 +179,6 @@ export type EndReason =
   | "crisisLost"
   | "requestWithdrawn";
 
-export interface GameSetup {
-  scenario: Scenario;
-  seed: number | string;
-  seats?: SeatsConfig;
-  /** In a campaign, what the previous scenario passed on. */
-  carry?: CampaignCarry;
-}
-
 /** The leaders' seats, in the scenario's order. */
 export function leaders(state: GameState): readonly StateId[] {
   return state.scenario.members;
@@ -203,103 +193,47 @@ export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
   return Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as DeputySeat);
 }
 
-/** Human deputies only for member states whose procedure is a vote, and never more than its seats. */
-function deputiesWithin(
-  scenario: Scenario,
-  wanted: Partial<Record<StateId, number>>,
-): Partial<Record<StateId, number>> {
-  const out: Partial<Record<StateId, number>> = {};
-  for (const [id, n] of Object.entries(wanted) as [StateId, number][]) {
-    const seats = procedureFor(id, scenario.date)?.chamber?.seats ?? 0;
-    const k = Math.min(Math.max(0, Math.floor(n)), seats);
-    if (k > 0 && scenario.members.includes(id)) out[id] = k;
-  }
-  return out;
-}
-
-export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): GameState {
-  const s = scenario;
-  const capital: Partial<Record<StateId, number>> = {};
-  for (const id of s.members) capital[id] = s.briefs[id]?.capital ?? 0;
-  const tracks = carry ? applyCarry(s.tracks, carry) : { ...s.tracks, standing: { ...s.tracks.standing } };
-  const { severity, credibility, legitimacy, sovereignty } = tracks;
-  return {
-    rulesVersion: RULES_VERSION,
-    version: 0,
-    scenario,
-    seed: String(seed),
-    rng: seedToRng(seed),
-    seats: { deputies: deputiesWithin(scenario, seats.deputies ?? {}) },
-    phase: "briefing",
-    clock: 0,
-    phaseStartedAt: 0,
-    tracks,
-    capital,
-    ready: [],
-    informalAppeals: [],
-    appeal: null,
-    bilateralResponse: null,
-    proposal: null,
-    positions: {},
-    sessionRequests: [],
-    round: 0,
-    format: null,
-    votes: {},
-    refusedToSign: [],
-    decision: null,
-    approvals: {},
-    contingents: [],
-    missionDays: 0,
-    pressedToLeave: [],
-    firedEvents: [],
-    instructions: {},
-    timeline: [],
-    trackHistory: [{ hour: 0, severity, credibility, legitimacy, sovereignty }],
-    ended: null,
-  };
-}
-
 /**
  * A copy deep enough that a transition can change any field without touching its input.
  * Hand-written rather than structuredClone: it skips the frozen scenario and is far faster.
  */
-export function cloneState(s: GameState): GameState {
+export function cloneState(state: GameState): GameState {
   const approvals: Partial<Record<StateId, ApprovalTrack>> = {};
-  for (const [id, a] of Object.entries(s.approvals) as [StateId, ApprovalTrack][]) {
-    approvals[id] = { ...a, sittings: [...a.sittings], deputyVotes: { ...a.deputyVotes } };
+  for (const [id, track] of Object.entries(state.approvals) as [StateId, ApprovalTrack][]) {
+    approvals[id] = { ...track, sittings: [...track.sittings], deputyVotes: { ...track.deputyVotes } };
   }
   return {
-    ...s,
-    seats: { deputies: { ...s.seats.deputies } },
-    tracks: { ...s.tracks, standing: { ...s.tracks.standing } },
-    capital: { ...s.capital },
-    ready: [...s.ready],
-    informalAppeals: [...s.informalAppeals],
-    appeal: s.appeal && { ...s.appeal },
-    bilateralResponse: s.bilateralResponse && { ...s.bilateralResponse },
-    proposal: s.proposal && {
-      ...s.proposal,
-      tasks: [...s.proposal.tasks],
-      contingents: { ...s.proposal.contingents },
+    ...state,
+    seats: { deputies: { ...state.seats.deputies } },
+    tracks: { ...state.tracks, standing: { ...state.tracks.standing } },
+    capital: { ...state.capital },
+    ready: [...state.ready],
+    informalAppeals: [...state.informalAppeals],
+    appeal: state.appeal && { ...state.appeal },
+    bilateralResponse: state.bilateralResponse && { ...state.bilateralResponse },
+    proposal: state.proposal && {
+      ...state.proposal,
+      tasks: [...state.proposal.tasks],
+      contingents: { ...state.proposal.contingents },
     },
-    positions: { ...s.positions },
-    sessionRequests: [...s.sessionRequests],
-    votes: { ...s.votes },
-    refusedToSign: [...s.refusedToSign],
-    decision: s.decision && {
-      ...s.decision,
-      terms: { ...s.decision.terms, tasks: [...s.decision.terms.tasks] },
-      contingents: { ...s.decision.contingents },
-      votes: { ...s.decision.votes },
-      refusedToSign: [...s.decision.refusedToSign],
+    positions: { ...state.positions },
+    sessionRequests: [...state.sessionRequests],
+    votes: { ...state.votes },
+    refusedToSign: [...state.refusedToSign],
+    decision: state.decision && {
+      ...state.decision,
+      terms: { ...state.decision.terms, tasks: [...state.decision.terms.tasks] },
+      contingents: { ...state.decision.contingents },
+      votes: { ...state.decision.votes },
+      refusedToSign: [...state.decision.refusedToSign],
     },
     approvals,
-    contingents: s.contingents.map((c) => ({ ...c })),
-    pressedToLeave: [...s.pressedToLeave],
-    firedEvents: [...s.firedEvents],
-    instructions: { ...s.instructions },
-    timeline: [...s.timeline],
-    trackHistory: s.trackHistory,
-    ended: s.ended && { ...s.ended },
+    contingents: state.contingents.map((contingent) => ({ ...contingent })),
+    pressedToLeave: [...state.pressedToLeave],
+    firedEvents: [...state.firedEvents],
+    instructions: { ...state.instructions },
+    timeline: [...state.timeline],
+    trackHistory: state.trackHistory,
+    ended: state.ended && { ...state.ended },
   };
 }

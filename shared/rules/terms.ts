@@ -21,36 +21,40 @@ export interface RequestOnRecord {
 }
 
 /** Troops, or the peacekeeping agreement, need a formal request; Art. 4 terms need an Art. 4 request. */
-export function termsProblem(request: RequestOnRecord | null, t: ProposalTerms): RuleError | undefined {
+export function termsProblem(request: RequestOnRecord | null, terms: ProposalTerms): RuleError | undefined {
   const formal = request?.channel === "formal";
-  const troops = TROOP_FORMS.includes(t.form);
-  if ((troops || t.basis === "peacekeeping") && !formal)
-    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
-  if (t.basis === "art4" && !(formal && request?.article === "art4")) {
-    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: t.form });
+  const troops = TROOP_FORMS.includes(terms.form);
+  if ((troops || terms.basis === "peacekeeping") && !formal)
+    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: terms.form });
+  if (terms.basis === "art4" && !(formal && request?.article === "art4")) {
+    return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: terms.form });
   }
-  if (t.form === "collectiveForce" && t.basis !== "art4")
+  if (terms.form === "collectiveForce" && terms.basis !== "art4")
     return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
-  if (t.form === "peacekeeping" && t.basis === "art2")
+  if (terms.form === "peacekeeping" && terms.basis === "art2")
     return ruleError("ERR_INCONSISTENT_TERMS", { field: "basis" });
-  if (troops && t.tasks.length === 0) return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
-  if (new Set(t.tasks).size !== t.tasks.length)
+  if (troops && terms.tasks.length === 0) return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
+  if (new Set(terms.tasks).size !== terms.tasks.length)
     return ruleError("ERR_INCONSISTENT_TERMS", { field: "tasks" });
   return undefined;
 }
 
 /** A formal request names an article and a framing; Art. 4 needs aggression or foreign-linked terrorism. */
 export function requestProblem(
-  r: RequestOnRecord,
+  request: RequestOnRecord,
   host: StateId,
   members: readonly StateId[],
 ): RuleError | undefined {
-  if (r.channel === "formal") {
-    if (!r.article || !r.framing) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
-    if (r.article === "art4" && !ART4_FRAMINGS.includes(r.framing))
+  if (request.channel === "formal") {
+    if (!request.article || !request.framing)
+      return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
+    if (request.article === "art4" && !ART4_FRAMINGS.includes(request.framing))
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "framing" });
-  } else if (r.article) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
-  if (r.channel === "bilateral" && (!r.target || r.target === host || !members.includes(r.target))) {
+  } else if (request.article) return ruleError("ERR_INCONSISTENT_TERMS", { field: "article" });
+  if (
+    request.channel === "bilateral" &&
+    (!request.target || request.target === host || !members.includes(request.target))
+  ) {
     return ruleError("ERR_INCONSISTENT_TERMS", { field: "target" });
   }
   return undefined;

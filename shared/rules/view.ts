@@ -6,7 +6,7 @@
 import type { LocalizedText, Playbook, Objective } from "../scenarios/schema.ts";
 import { deputyOf, leaderOf } from "./phases/handler.ts";
 import { outcomeOf, type GameOutcome } from "./outcome.ts";
-import { forecastSitting, type SittingForecast } from "./phases/approvals.ts";
+import { forecastSitting, type SittingForecast } from "./phases/chamber.ts";
 import { procedureOf, type ApprovalTrack, type GameState, type Instruction, type Seat } from "./state.ts";
 import type { DeputyVote, StateId } from "./vocabulary.ts";
 
@@ -93,74 +93,75 @@ export interface SeatView extends PublicView {
   private: LeaderPrivate | DeputyPrivate | null;
 }
 
-export function spectatorView(s: GameState): PublicView {
-  const sc = s.scenario;
+export function spectatorView(state: GameState): PublicView {
+  const scenario = state.scenario;
   const approvals: Partial<Record<StateId, PublicApproval>> = {};
-  for (const t of Object.values(s.approvals)) {
-    if (!t) continue;
-    const { deputyVotes, ...rest } = t;
-    approvals[t.state] = {
+  for (const track of Object.values(state.approvals)) {
+    if (!track) continue;
+    const { deputyVotes, ...rest } = track;
+    approvals[track.state] = {
       ...rest,
       deputyVotesCast: Object.keys(deputyVotes).length,
-      body: procedureOf(s, t.state)?.body ?? { en: t.state, ru: t.state },
-      forecast: t.status === "pending" || t.status === "failed" ? forecastSitting(s, t) : null,
+      body: procedureOf(state, track.state)?.body ?? { en: track.state, ru: track.state },
+      forecast:
+        track.status === "pending" || track.status === "failed" ? forecastSitting(state, track) : null,
     };
   }
   return {
-    version: s.version,
+    version: state.version,
     scenario: {
-      id: sc.id,
-      title: sc.title,
-      date: sc.date,
-      members: sc.members,
-      host: sc.host,
-      chair: sc.chair,
-      leaders: sc.leaders,
-      situation: sc.situation,
-      evidence: sc.evidence,
-      forces: sc.forces,
-      longMissionDays: sc.longMissionDays,
+      id: scenario.id,
+      title: scenario.title,
+      date: scenario.date,
+      members: scenario.members,
+      host: scenario.host,
+      chair: scenario.chair,
+      leaders: scenario.leaders,
+      situation: scenario.situation,
+      evidence: scenario.evidence,
+      forces: scenario.forces,
+      longMissionDays: scenario.longMissionDays,
     },
-    phase: s.phase,
-    clock: s.clock,
-    phaseStartedAt: s.phaseStartedAt,
-    tracks: s.tracks,
-    ready: s.ready,
-    informalAppeals: s.informalAppeals,
-    appeal: s.appeal,
-    bilateralResponse: s.bilateralResponse,
-    proposal: s.proposal,
-    positions: s.positions,
-    sessionRequests: s.sessionRequests,
-    round: s.round,
-    format: s.format,
-    votes: s.votes,
-    refusedToSign: s.refusedToSign,
-    decision: s.decision,
+    phase: state.phase,
+    clock: state.clock,
+    phaseStartedAt: state.phaseStartedAt,
+    tracks: state.tracks,
+    ready: state.ready,
+    informalAppeals: state.informalAppeals,
+    appeal: state.appeal,
+    bilateralResponse: state.bilateralResponse,
+    proposal: state.proposal,
+    positions: state.positions,
+    sessionRequests: state.sessionRequests,
+    round: state.round,
+    format: state.format,
+    votes: state.votes,
+    refusedToSign: state.refusedToSign,
+    decision: state.decision,
     approvals,
-    contingents: s.contingents,
-    missionDays: s.missionDays,
-    pressedToLeave: s.pressedToLeave,
-    timeline: s.timeline,
-    ended: s.ended,
-    debrief: s.ended
+    contingents: state.contingents,
+    missionDays: state.missionDays,
+    pressedToLeave: state.pressedToLeave,
+    timeline: state.timeline,
+    ended: state.ended,
+    debrief: state.ended
       ? {
-          ...outcomeOf(s),
-          history: sc.historical,
-          questions: sc.questions,
-          sources: sc.sources,
-          instructions: s.instructions,
-          trackHistory: s.trackHistory,
+          ...outcomeOf(state),
+          history: scenario.historical,
+          questions: scenario.questions,
+          sources: scenario.sources,
+          instructions: state.instructions,
+          trackHistory: state.trackHistory,
         }
       : null,
   };
 }
 
-export function view(s: GameState, seat: Seat): SeatView {
-  const pub = spectatorView(s);
-  const leader = leaderOf(s, seat);
+export function view(state: GameState, seat: Seat): SeatView {
+  const pub = spectatorView(state);
+  const leader = leaderOf(state, seat);
   if (leader) {
-    const brief = s.scenario.briefs[leader];
+    const brief = state.scenario.briefs[leader];
     return {
       ...pub,
       seat,
@@ -169,17 +170,17 @@ export function view(s: GameState, seat: Seat): SeatView {
             role: "leader",
             state: leader,
             brief: brief.text,
-            capital: s.capital[leader] ?? 0,
+            capital: state.capital[leader] ?? 0,
             objectives: brief.objectives,
             playbook: brief.playbook,
-            instructions: s.instructions[leader] ?? [],
+            instructions: state.instructions[leader] ?? [],
           }
         : null,
     };
   }
-  const deputyState = deputyOf(s, seat);
+  const deputyState = deputyOf(state, seat);
   if (deputyState) {
-    const votes = s.approvals[deputyState]?.deputyVotes ?? {};
+    const votes = state.approvals[deputyState]?.deputyVotes ?? {};
     return {
       ...pub,
       seat,

@@ -7,7 +7,10 @@
 export const STATE_IDS = ["RU", "KZ", "BY", "AM", "KG", "TJ", "UZ"] as const;
 export type StateId = (typeof STATE_IDS)[number];
 
-/** The phases of one crisis (GAME.md §2), in order. `bilateral` only follows a bilateral request. */
+/**
+ * The phases of one crisis (docs/game.md, "One crisis"), in order. `bilateral` only follows a
+ * bilateral request.
+ */
 export const PHASES = [
   "briefing",
   "appeal",
@@ -69,14 +72,14 @@ export type Stance = (typeof STANCES)[number];
 export const VOTE_CHOICES = ["support", "object", "standAside"] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
-/** Council formats trade speed against how many amendment rounds remain (GAME.md §2.4). */
+/** Council formats trade speed against how many amendment rounds remain (docs/game.md, "Council vote"). */
 export const VOTE_FORMATS = ["phone", "video", "summit"] as const;
 export type VoteFormat = (typeof VOTE_FORMATS)[number];
 
 export const BILATERAL_RESPONSES = ["decline", "referToAlliance", "assist"] as const;
 export type BilateralResponse = (typeof BILATERAL_RESPONSES)[number];
 
-/** Kinds of national approval procedure (GAME.md §5). */
+/** Kinds of national approval procedure (docs/game.md, "National approvals"). */
 export const PROCEDURE_KINDS = [
   "president",
   "government",
@@ -90,7 +93,7 @@ export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 export const DEPUTY_VOTES = ["yes", "no", "abstain"] as const;
 export type DeputyVote = (typeof DEPUTY_VOTES)[number];
 
-/** Public tracks on a 0–10 scale (GAME.md §3). Domestic standing is per state. */
+/** Public tracks on a 0–10 scale (docs/game.md, "Tracks"). Domestic standing is per state. */
 export const TRACKS = ["severity", "credibility", "legitimacy", "sovereignty"] as const;
 export type Track = (typeof TRACKS)[number];
 

@@ -32,7 +32,10 @@ const StateIdSchema = z.enum(STATE_IDS);
 const score = z.number().min(0).max(10);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 
-/** A condition on the end of a game, used by objectives (GAME.md §4). Evaluated in rules/scoring.ts. */
+/**
+ * A condition on the end of a game, used by objectives (docs/game.md, "Scoring"). Evaluated in
+ * rules/outcome.ts.
+ */
 export const ConditionSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("track"),

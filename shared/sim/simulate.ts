@@ -7,7 +7,7 @@ import { playGame } from "../bots/driver.ts";
 import { campaignOrder, carryForward, type CampaignCarry } from "../rules/campaign.ts";
 import { outcomeOf, type GameOutcome } from "../rules/outcome.ts";
 import { Rng, seedToRng } from "../rules/rng.ts";
-import { createGame } from "../rules/state.ts";
+import { createGame } from "../rules/setup.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { BOT_KINDS, type BotKind, type StateId } from "../rules/vocabulary.ts";
 import type { Bot } from "../bots/bot.ts";

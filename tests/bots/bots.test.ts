@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { coach, createBot, playGame } from "../../shared/bots/index.ts";
+import { botStep, coach, createBot, playGame, type Bot } from "../../shared/bots/index.ts";
 import { hasKey, translate } from "../../shared/i18n/index.ts";
-import { apply, legalActions, view } from "../../shared/rules/index.ts";
+import {
+  apply,
+  legalActions,
+  view,
+  type LegalAction,
+  type Seat,
+  type SeatView,
+} from "../../shared/rules/index.ts";
 import { simulateScenario } from "../../shared/sim/simulate.ts";
 import { botsFor } from "../../shared/sim/simulate.ts";
 import { allReady, game, kazakhstanProposal, play, scenario, SCENARIO_IDS } from "../helpers.ts";
@@ -49,12 +56,44 @@ describe("bots are players", () => {
     },
   );
 
-  it("a bot sees only its own view: other seats' private data cannot change its choice", () => {
+  it("a seat's view leaves out other seats' private data and the RNG, so they cannot sway a bot", () => {
     const s = game("kazakhstan-2022-01", 3);
     const altered = { ...s, capital: { ...s.capital, RU: 0, BY: 99 }, rng: 12345 };
+    expect(view(altered, "KZ")).toEqual(view(s, "KZ"));
     const a = createBot("pragmatic", "same").act(view(s, "KZ"), legalActions(s, "KZ"));
     const b = createBot("pragmatic", "same").act(view(altered, "KZ"), legalActions(altered, "KZ"));
     expect(b).toEqual(a);
+  });
+
+  it("a bot sees only its own view: the driver hands it its seat's view and legal actions, nothing more", () => {
+    const seen: { seat: Seat; view: SeatView; legal: readonly LegalAction[] }[] = [];
+    const watched = (seat: Seat, bot: Bot): Bot => ({
+      kind: bot.kind,
+      act(seatView, legal) {
+        seen.push({ seat, view: seatView, legal });
+        return bot.act(seatView, legal);
+      },
+    });
+    // One step, checked exactly against what the rules give that seat.
+    const s = allReady(game("kazakhstan-2022-01", 5));
+    const step = botStep(s, "KZ", watched("KZ", createBot("pragmatic", "w")));
+    expect(step && "state" in step).toBe(true);
+    expect(seen).toEqual([{ seat: "KZ", view: view(s, "KZ"), legal: legalActions(s, "KZ") }]);
+    // A whole game: every call is for the bot's own seat, with its own brief and no other's.
+    seen.length = 0;
+    const bots = botsFor(s.scenario, "mixed", "w");
+    const spied: Partial<Record<Seat, Bot>> = {};
+    for (const [seat, bot] of Object.entries(bots) as [Seat, Bot][]) spied[seat] = watched(seat, bot);
+    const played = playGame(game("kazakhstan-2022-01", 5), spied);
+    expect(played.state.ended).not.toBeNull();
+    expect(new Set(seen.map((c) => c.seat)).size).toBe(s.scenario.members.length);
+    for (const call of seen) {
+      expect(call.view.seat).toBe(call.seat);
+      expect(call.view.private).toMatchObject({ role: "leader", state: call.seat });
+      for (const hidden of ["capital", "rng", "seed", "instructions"])
+        expect(call.view).not.toHaveProperty(hidden);
+      expect(call.legal.length).toBeGreaterThan(0);
+    }
   });
 
   it("the same seed gives the same bot game", () => {

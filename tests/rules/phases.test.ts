@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { apply, outcomeOf, view, type GameState } from "../../shared/rules/index.ts";
+import {
+  apply,
+  outcomeOf,
+  view,
+  type Action,
+  type ActionOf,
+  type GameState,
+  type Phase,
+  type Seat,
+} from "../../shared/rules/index.ts";
 import { allReady, game, kazakhstanConsultations, kazakhstanProposal, play, refuse } from "../helpers.ts";
 
-const supportAll = (s: GameState) =>
-  play(s, ...s.scenario.members.map((m) => [m, { type: "vote", choice: "support" }] as [never, never]));
+const supportAll = (state: GameState) =>
+  play(state, ...state.scenario.members.map((m): [Seat, Action] => [m, { type: "vote", choice: "support" }]));
 
 /** Kazakhstan after a decision, approvals open. */
 function approvalsOpen(seed: string | number) {
@@ -25,17 +34,14 @@ describe("briefing and appeal", () => {
     expect(s.phase).toBe("appeal");
   });
 
-  it.each([
-    ["none", { channel: "none" }, "debrief"],
-    ["informal", { channel: "informal" }, "consultations"],
-    ["bilateral", { channel: "bilateral", target: "RU" }, "bilateral"],
-    ["formal Art. 2", { channel: "formal", article: "art2", framing: "domesticUnrest" }, "consultations"],
-    ["formal Art. 4", { channel: "formal", article: "art4", framing: "externalAggression" }, "consultations"],
-  ])("a %s request leads to %s", (_n, req, phase) => {
-    const s = play(allReady(game("kazakhstan-2022-01")), [
-      "KZ",
-      { type: "requestAssistance", ...req } as never,
-    ]);
+  it.each<[string, Phase, Omit<ActionOf<"requestAssistance">, "type">]>([
+    ["none", "debrief", { channel: "none" }],
+    ["informal", "consultations", { channel: "informal" }],
+    ["bilateral", "bilateral", { channel: "bilateral", target: "RU" }],
+    ["formal Art. 2", "consultations", { channel: "formal", article: "art2", framing: "domesticUnrest" }],
+    ["formal Art. 4", "consultations", { channel: "formal", article: "art4", framing: "externalAggression" }],
+  ])("a %s request leads to %s", (_n, phase, request) => {
+    const s = play(allReady(game("kazakhstan-2022-01")), ["KZ", { type: "requestAssistance", ...request }]);
     expect(s.phase).toBe(phase);
   });
 
@@ -277,9 +283,10 @@ describe("national approvals and deployment", () => {
     let s = approvalsOpen(2);
     s = play(
       s,
-      ...(["RU", "BY", "AM", "TJ", "KG"] as const).map(
-        (m) => [m, { type: "submitApproval" }] as [never, never],
-      ),
+      ...(["RU", "BY", "AM", "TJ", "KG"] as const).map((m): [Seat, Action] => [
+        m,
+        { type: "submitApproval" },
+      ]),
     );
     while (s.phase === "approvals") s = play(s, ["system", { type: "timerExpired" }]);
     expect(s.phase).toBe("deployment");

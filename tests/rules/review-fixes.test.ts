@@ -7,21 +7,26 @@ import {
   legalActions,
   outcomeOf,
   view,
+  type Action,
   type GameState,
+  type Seat,
+  type StateId,
+  type VoteChoice,
 } from "../../shared/rules/index.ts";
 import { parseScenario } from "../../shared/scenarios/parse.ts";
 import { botsFor } from "../../shared/sim/simulate.ts";
 import { allReady, game, kazakhstanProposal, play, refuse, scenario } from "../helpers.ts";
 
-const vote = (s: GameState, choices: Partial<Record<string, "support" | "object" | "standAside">>) =>
+const vote = (state: GameState, choices: Partial<Record<StateId, VoteChoice>>) =>
   play(
-    s,
-    ...s.scenario.members.map(
-      (m) => [m, { type: "vote", choice: choices[m] ?? "support" }] as [never, never],
-    ),
+    state,
+    ...state.scenario.members.map((m): [Seat, Action] => [
+      m,
+      { type: "vote", choice: choices[m] ?? "support" },
+    ]),
   );
 
-function decided(seed = 1, choices = {}) {
+function decided(seed = 1, choices: Partial<Record<StateId, VoteChoice>> = {}) {
   return vote(play(kazakhstanProposal(seed), ["AM", { type: "callVote", format: "phone" }]), choices);
 }
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { apply, councilPasses, FORMAT_MAX_ROUNDS, type VoteChoice } from "../../shared/rules/index.ts";
+import {
+  apply,
+  councilPasses,
+  FORMAT_HOURS,
+  FORMAT_MAX_ROUNDS,
+  type Action,
+  type GameState,
+  type Seat,
+  type StateId,
+  type VoteChoice,
+} from "../../shared/rules/index.ts";
 import { kazakhstanProposal, play } from "../helpers.ts";
 
-type Votes = Partial<Record<"RU" | "KZ" | "BY" | "AM" | "KG" | "TJ", VoteChoice>>;
+type Votes = Partial<Record<StateId, VoteChoice>>;
 const all = (choice: VoteChoice): Votes => ({
   RU: choice,
   KZ: choice,
@@ -31,21 +41,27 @@ describe("the edges of unanimity", () => {
 });
 
 describe("council rounds in play", () => {
-  const vote = (s: ReturnType<typeof kazakhstanProposal>, votes: Votes) =>
+  /** Each member with a choice in `votes` casts it, in the scenario's order. */
+  const vote = (state: GameState, votes: Votes) =>
     play(
-      s,
-      ...Object.entries(votes).map(([seat, choice]) => [seat, { type: "vote", choice }] as [never, never]),
+      state,
+      ...state.scenario.members.flatMap((seat): [Seat, Action][] => {
+        const choice = votes[seat];
+        return choice ? [[seat, { type: "vote", choice }]] : [];
+      }),
     );
 
   it("a blocked proposal returns to consultations for amendment, at a clock cost", () => {
-    let s = play(kazakhstanProposal(), ["AM", { type: "callVote", format: "video" }]);
+    const proposed = kazakhstanProposal();
+    let s = play(proposed, ["AM", { type: "callVote", format: "video" }]);
     expect(s.phase).toBe("council");
-    const before = s.clock;
     s = vote(s, { ...all("support"), BY: "object" });
     expect(s.phase).toBe("consultations");
     expect(s.decision).toBeNull();
     expect(s.round).toBe(1);
-    expect(s.clock).toBeGreaterThanOrEqual(before);
+    // The round cost the hours of its format (a video conference), blocked or not.
+    expect(s.clock).toBeGreaterThan(proposed.clock);
+    expect(s.clock).toBe(proposed.clock + FORMAT_HOURS.video);
     // Amend to an assessment mission and put it again: it passes in round 2.
     s = play(
       s,

@@ -1,4 +1,5 @@
-/** Deployment and resolution, one day at a time; the host decides when the mission ends (GAME.md §2.6). */
+/** Deployment and resolution, one day at a time; the host decides when the mission ends
+ * (docs/game.md, "Deployment"). */
 import { ruleError } from "../errors.ts";
 import { addStanding, addTrack, advanceClock, finish, fireEvents, log, troopsPresent } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
@@ -24,75 +25,76 @@ export function taskWeight(tasks: readonly Task[]): number {
   return w;
 }
 
-function activeContingent(s: GameState, id: StateId) {
-  return s.contingents.find((c) => c.state === id && !c.withdrawn);
+function activeContingent(state: GameState, id: StateId) {
+  return state.contingents.find((contingent) => contingent.state === id && !contingent.withdrawn);
 }
 
 /** One day passes with the troops on the ground. */
-function day(s: GameState): void {
-  const sc = s.scenario;
-  advanceClock(s, 24);
-  const troops = troopsPresent(s);
-  if (troops > 0) s.missionDays += 1;
+function day(state: GameState): void {
+  const scenario = state.scenario;
+  advanceClock(state, 24);
+  const troops = troopsPresent(state);
+  if (troops > 0) state.missionDays += 1;
   const thousands = troops / 1000;
-  const tasks = s.decision?.terms.tasks ?? [];
+  const tasks = state.decision?.terms.tasks ?? [];
   addTrack(
-    s,
+    state,
     "severity",
-    -(sc.selfResolutionPerDay + sc.forceEffectPer1000PerDay * thousands * taskWeight(tasks)),
+    -(scenario.selfResolutionPerDay + scenario.forceEffectPer1000PerDay * thousands * taskWeight(tasks)),
   );
-  if (troops > 0 && tasks.includes("humanitarian")) addTrack(s, "severity", -HUMANITARIAN_PER_DAY);
+  if (troops > 0 && tasks.includes("humanitarian")) addTrack(state, "severity", -HUMANITARIAN_PER_DAY);
   // Foreign troops restoring order take part in the host's policing: each day costs legitimacy.
-  if (troops > 0 && tasks.includes("restoreOrder")) addTrack(s, "legitimacy", -0.1);
-  addTrack(s, "sovereignty", -0.1 * thousands);
-  if (s.missionDays > missionLimit(s)) {
-    addTrack(s, "legitimacy", -0.3);
-    addTrack(s, "sovereignty", -0.2);
+  if (troops > 0 && tasks.includes("restoreOrder")) addTrack(state, "legitimacy", -0.1);
+  addTrack(state, "sovereignty", -0.1 * thousands);
+  if (state.missionDays > missionLimit(state)) {
+    addTrack(state, "legitimacy", -0.3);
+    addTrack(state, "sovereignty", -0.2);
   }
-  s.pressedToLeave = [];
-  fireEvents(s, "deploymentDay", troops > 0);
-  if (s.missionDays >= MAX_MISSION_DAYS) finish(s, "missionEnded");
+  state.pressedToLeave = [];
+  fireEvents(state, "deploymentDay", troops > 0);
+  if (state.missionDays >= MAX_MISSION_DAYS) finish(state, "missionEnded");
 }
 
 export const missionDay: Handler<"missionDay"> = {
-  guard: (s, seat) => hostIn(["deployment"], s, seat),
-  run(s, seat, a) {
-    log(s, seat, `log.mission.${a.decision}`, { day: s.missionDays }, a.reason);
-    if (a.decision === "end") finish(s, "missionEnded");
-    else day(s);
+  guard: (state, seat) => hostIn(["deployment"], state, seat),
+  run(state, seat, action) {
+    log(state, seat, `log.mission.${action.decision}`, { day: state.missionDays }, action.reason);
+    if (action.decision === "end") finish(state, "missionEnded");
+    else day(state);
     return undefined;
   },
 };
 
 export const pressToLeave: Handler<"pressToLeave"> = {
-  guard(s, seat) {
-    const e = leaderIn(["deployment"], s, seat);
-    if (e) return e;
-    if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
-    return s.pressedToLeave.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined;
+  guard(state, seat) {
+    const error = leaderIn(["deployment"], state, seat);
+    if (error) return error;
+    if (seat === state.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
+    return state.pressedToLeave.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined;
   },
-  run(s, seat, a) {
-    s.pressedToLeave.push(seat as StateId);
-    addStanding(s, s.scenario.host, -0.2);
-    log(s, seat, "log.pressToLeave", undefined, a.reason);
+  run(state, seat, action) {
+    state.pressedToLeave.push(seat as StateId);
+    addStanding(state, state.scenario.host, -0.2);
+    log(state, seat, "log.pressToLeave", undefined, action.reason);
     return undefined;
   },
 };
 
 export const withdrawContingent: Handler<"withdrawContingent"> = {
-  guard(s, seat) {
-    const e = leaderIn(["deployment"], s, seat);
-    if (e) return e;
-    return activeContingent(s, seat as StateId) ? undefined : ruleError("ERR_NOT_YOUR_ROLE");
+  guard(state, seat) {
+    const error = leaderIn(["deployment"], state, seat);
+    if (error) return error;
+    return activeContingent(state, seat as StateId) ? undefined : ruleError("ERR_NOT_YOUR_ROLE");
   },
-  run(s, seat, a) {
-    const c = activeContingent(s, seat as StateId);
-    if (!c) return ruleError("ERR_NOT_YOUR_ROLE");
-    c.withdrawn = true;
-    addTrack(s, "credibility", -0.5);
-    addStanding(s, c.state, 0.3);
-    log(s, seat, "log.withdrawContingent", undefined, a.reason);
-    if (!s.contingents.some((x) => !x.withdrawn) && openApprovals(s).length === 0) finish(s, "missionEnded");
+  run(state, seat, action) {
+    const contingent = activeContingent(state, seat as StateId);
+    if (!contingent) return ruleError("ERR_NOT_YOUR_ROLE");
+    contingent.withdrawn = true;
+    addTrack(state, "credibility", -0.5);
+    addStanding(state, contingent.state, 0.3);
+    log(state, seat, "log.withdrawContingent", undefined, action.reason);
+    if (!state.contingents.some((other) => !other.withdrawn) && openApprovals(state).length === 0)
+      finish(state, "missionEnded");
     return undefined;
   },
 };
@@ -101,19 +103,19 @@ export const withdrawContingent: Handler<"withdrawContingent"> = {
  * The mission's time limit in days: the decision's, or for troops sent bilaterally (no decision)
  * the longest a game lets a mission run.
  */
-export function missionLimit(s: GameState): number {
-  return s.decision?.terms.timeLimitDays ?? MAX_MISSION_DAYS;
+export function missionLimit(state: GameState): number {
+  return state.decision?.terms.timeLimitDays ?? MAX_MISSION_DAYS;
 }
 
 /**
  * The timer ran out: approvals still open are settled as the approvals timer would, then the
  * mission goes on within its time limit and ends after it.
  */
-export function deploymentTimeout(s: GameState, seat: Seat): void {
-  if (openApprovals(s).length > 0) approvalsTimeout(s);
-  if (s.ended) return;
-  if (s.missionDays >= missionLimit(s)) {
-    log(s, seat, "log.mission.end", { day: s.missionDays });
-    finish(s, "missionEnded");
-  } else day(s);
+export function deploymentTimeout(state: GameState, seat: Seat): void {
+  if (openApprovals(state).length > 0) approvalsTimeout(state);
+  if (state.ended) return;
+  if (state.missionDays >= missionLimit(state)) {
+    log(state, seat, "log.mission.end", { day: state.missionDays });
+    finish(state, "missionEnded");
+  } else day(state);
 }

@@ -1,128 +1,121 @@
-/** Briefing, appeal and the bilateral answer (GAME.md §2.1–2.2). */
+/** Briefing, appeal and the bilateral answer (docs/game.md, "Briefing", "Appeal", "Bilateral answer"). */
 import { ruleError } from "../errors.ts";
-import { advanceClock, enterPhase, finish, fireEvents, log } from "../mechanics.ts";
+import { advanceClock, enterPhase, finish, log } from "../mechanics.ts";
 import type { GameState, Seat } from "../state.ts";
 import type { StateId } from "../vocabulary.ts";
-import { enterApprovals } from "./approvals.ts";
+import { enterApprovals, enterConsultations } from "./entry.ts";
 import { requestProblem } from "../terms.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
 /** In-game hours each step of the opening takes. */
 const HOURS = { informalAppeal: 4, informal: 4, bilateral: 6, formal: 2, bilateralAnswer: 12 } as const;
 
-export function enterConsultations(s: GameState): void {
-  enterPhase(s, "consultations");
-  s.positions = {};
-  s.sessionRequests = [];
-  fireEvents(s, "consultations", false);
-}
-
 export const ready: Handler<"ready"> = {
-  guard: (s, seat) =>
-    leaderIn(["briefing"], s, seat) ??
-    (s.ready.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
-  run(s, seat) {
-    s.ready.push(seat as StateId);
-    log(s, seat, "log.ready");
-    if (s.ready.length === s.scenario.members.length) enterPhase(s, "appeal");
+  guard: (state, seat) =>
+    leaderIn(["briefing"], state, seat) ??
+    (state.ready.includes(seat as StateId) ? ruleError("ERR_ALREADY_DONE") : undefined),
+  run(state, seat) {
+    state.ready.push(seat as StateId);
+    log(state, seat, "log.ready");
+    if (state.ready.length === state.scenario.members.length) enterPhase(state, "appeal");
     return undefined;
   },
 };
 
 export const informalAppeal: Handler<"informalAppeal"> = {
-  guard(s, seat) {
-    const e = leaderIn(["appeal"], s, seat);
-    if (e) return e;
-    if (seat === s.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
-    if (s.informalAppeals.includes(seat as StateId)) return ruleError("ERR_ALREADY_DONE");
-    if ((s.capital[seat as StateId] ?? 0) < 1) return ruleError("ERR_NO_CAPITAL");
+  guard(state, seat) {
+    const error = leaderIn(["appeal"], state, seat);
+    if (error) return error;
+    if (seat === state.scenario.host) return ruleError("ERR_NOT_YOUR_ROLE");
+    if (state.informalAppeals.includes(seat as StateId)) return ruleError("ERR_ALREADY_DONE");
+    if ((state.capital[seat as StateId] ?? 0) < 1) return ruleError("ERR_NO_CAPITAL");
     return undefined;
   },
-  run(s, seat, a) {
+  run(state, seat, action) {
     const id = seat as StateId;
-    s.capital[id] = (s.capital[id] ?? 0) - 1;
-    s.informalAppeals.push(id);
-    log(s, seat, "log.informalAppeal", { framing: a.framing }, a.reason);
-    advanceClock(s, HOURS.informalAppeal);
+    state.capital[id] = (state.capital[id] ?? 0) - 1;
+    state.informalAppeals.push(id);
+    log(state, seat, "log.informalAppeal", { framing: action.framing }, action.reason);
+    advanceClock(state, HOURS.informalAppeal);
     return undefined;
   },
 };
 
 export const requestAssistance: Handler<"requestAssistance"> = {
   // In consultations the host may still turn an informal or referred request into a formal one.
-  guard: (s, seat) =>
-    s.phase === "consultations" && s.appeal?.channel === "formal"
+  guard: (state, seat) =>
+    state.phase === "consultations" && state.appeal?.channel === "formal"
       ? ruleError("ERR_ALREADY_DONE")
-      : hostIn(["appeal", "consultations"], s, seat),
-  run(s, seat, a) {
-    const { channel, article, framing, target } = a;
-    if (s.phase === "consultations" && channel !== "formal") {
+      : hostIn(["appeal", "consultations"], state, seat),
+  run(state, seat, action) {
+    const { channel, article, framing, target } = action;
+    if (state.phase === "consultations" && channel !== "formal") {
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "channel" });
     }
-    const bad = requestProblem(a, s.scenario.host, s.scenario.members);
+    const bad = requestProblem(action, state.scenario.host, state.scenario.members);
     if (bad) return bad;
-    s.appeal = { channel, atHour: s.clock };
-    if (article) s.appeal.article = article;
-    if (framing && channel !== "none") s.appeal.framing = framing;
-    if (channel === "bilateral") s.appeal.target = target;
+    state.appeal = { channel, atHour: state.clock };
+    if (article) state.appeal.article = article;
+    if (framing && channel !== "none") state.appeal.framing = framing;
+    if (channel === "bilateral") state.appeal.target = target;
     log(
-      s,
+      state,
       seat,
       `log.request.${channel}`,
       { article: article ?? "", framing: framing ?? "", target: target ?? "" },
-      a.reason,
+      action.reason,
     );
     if (channel === "none") {
-      finish(s, "noRequest");
+      finish(state, "noRequest");
       return undefined;
     }
-    advanceClock(s, HOURS[channel]);
-    if (channel === "bilateral") enterPhase(s, "bilateral");
-    else if (s.phase === "consultations")
-      s.positions = {}; // the legal ground moved: positions are open again
-    else enterConsultations(s);
+    advanceClock(state, HOURS[channel]);
+    if (channel === "bilateral") enterPhase(state, "bilateral");
+    else if (state.phase === "consultations")
+      state.positions = {}; // the legal ground moved: positions are open again
+    else enterConsultations(state);
     return undefined;
   },
 };
 
 export const respondBilateral: Handler<"respondBilateral"> = {
-  guard: (s, seat) =>
-    leaderIn(["bilateral"], s, seat) ??
-    (seat === s.appeal?.target ? undefined : ruleError("ERR_NOT_YOUR_ROLE")),
-  run(s, seat, a) {
+  guard: (state, seat) =>
+    leaderIn(["bilateral"], state, seat) ??
+    (seat === state.appeal?.target ? undefined : ruleError("ERR_NOT_YOUR_ROLE")),
+  run(state, seat, action) {
     const id = seat as StateId;
-    const troops = a.troops ?? 0;
-    if (a.response === "assist") {
-      const available = s.scenario.forces[id]?.available ?? 0;
+    const troops = action.troops ?? 0;
+    if (action.response === "assist") {
+      const available = state.scenario.forces[id]?.available ?? 0;
       if (troops < 1) return ruleError("ERR_INCONSISTENT_TERMS", { field: "troops" });
       if (troops > available) return ruleError("ERR_OVER_FORCES", { troops, available });
     } else if (troops > 0) return ruleError("ERR_INCONSISTENT_TERMS", { field: "troops" });
-    s.bilateralResponse = { response: a.response, troops };
-    log(s, seat, `log.bilateral.${a.response}`, { troops }, a.reason);
-    advanceClock(s, HOURS.bilateralAnswer);
-    if (a.response === "decline") finish(s, "declined");
-    else if (a.response === "referToAlliance") enterConsultations(s);
-    else enterApprovals(s, { [id]: troops }, true);
+    state.bilateralResponse = { response: action.response, troops };
+    log(state, seat, `log.bilateral.${action.response}`, { troops }, action.reason);
+    advanceClock(state, HOURS.bilateralAnswer);
+    if (action.response === "decline") finish(state, "declined");
+    else if (action.response === "referToAlliance") enterConsultations(state);
+    else enterApprovals(state, { [id]: troops }, true);
     return undefined;
   },
 };
 
 /** The room clock ran out in an opening phase: the defaults of a silent table. */
-export function openingTimeout(s: GameState, seat: Seat): void {
-  if (s.phase === "briefing") {
-    enterPhase(s, "appeal");
-  } else if (s.phase === "appeal") {
+export function openingTimeout(state: GameState, seat: Seat): void {
+  if (state.phase === "briefing") {
+    enterPhase(state, "appeal");
+  } else if (state.phase === "appeal") {
     // Others carried the plea: the table talks informally. Otherwise nobody asked.
-    if (s.informalAppeals.length > 0) {
-      s.appeal = { channel: "informal", atHour: s.clock };
-      log(s, seat, "log.request.informal", { article: "", framing: "", target: "" });
-      enterConsultations(s);
+    if (state.informalAppeals.length > 0) {
+      state.appeal = { channel: "informal", atHour: state.clock };
+      log(state, seat, "log.request.informal", { article: "", framing: "", target: "" });
+      enterConsultations(state);
     } else {
-      s.appeal = { channel: "none", atHour: s.clock };
-      finish(s, "noRequest");
+      state.appeal = { channel: "none", atHour: state.clock };
+      finish(state, "noRequest");
     }
-  } else if (s.phase === "bilateral") {
-    s.bilateralResponse = { response: "decline", troops: 0 };
-    finish(s, "declined");
+  } else if (state.phase === "bilateral") {
+    state.bilateralResponse = { response: "decline", troops: 0 };
+    finish(state, "declined");
   }
 }
