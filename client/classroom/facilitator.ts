@@ -147,8 +147,14 @@ export function facilitatorPage(code: string, keyInLink?: string): void {
       api<Overview>(`/${code}`, { token: key }),
       api<TableSummary[]>(`/${code}/dashboard`, { token: key }),
     ]);
-    if (!overview.ok) return showError(overview.error);
-    if (!dashboard.ok) return showError(dashboard.error);
+    if (!overview.ok) {
+      showError(overview.error);
+      return;
+    }
+    if (!dashboard.ok) {
+      showError(dashboard.error);
+      return;
+    }
     render(sections, code, key, overview.body, dashboard.body, command);
   };
   every(1500, refresh);

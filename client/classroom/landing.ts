@@ -31,7 +31,10 @@ export async function landing(): Promise<void> {
         void (async () => {
           const classCode = code.value.trim().toUpperCase();
           const answer = await api<{ token: string }>(`/${classCode}/join`, { body: { name: name.value } });
-          if (!answer.ok) return showError(answer.error);
+          if (!answer.ok) {
+            showError(answer.error);
+            return;
+          }
           put(studentOf(classCode), answer.body.token);
           location.hash = `#s/${classCode}`;
         })();
@@ -100,7 +103,10 @@ async function newSessionForm(): Promise<HTMLElement> {
           const answer = await api<{ code: string; key: string }>("", {
             body: { tables, timers, requireApproval: approval.checked },
           });
-          if (!answer.ok) return showError(answer.error);
+          if (!answer.ok) {
+            showError(answer.error);
+            return;
+          }
           put(keyOf(answer.body.code), answer.body.key);
           location.hash = `#f/${answer.body.code}`;
         })();

@@ -15,7 +15,7 @@ function storedLang(): Language {
   } catch {
     // No storage: the browser's language.
   }
-  return navigator.language?.toLowerCase().startsWith("ru") ? "ru" : "en";
+  return navigator.language.toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 export const lang = storedLang();
 document.documentElement.lang = lang;

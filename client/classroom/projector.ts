@@ -15,7 +15,10 @@ export function projector(code: string): void {
   nav.replaceChildren();
   every(2000, async () => {
     const answer = await api<TableSummary[]>(`/${code}/dashboard`, { token: key });
-    if (!answer.ok) return showError(answer.error);
+    if (!answer.ok) {
+      showError(answer.error);
+      return;
+    }
     main.replaceChildren(
       h("div", { class: "class-code" }, code),
       h("div", { class: "class-tables" }, ...answer.body.map(projectorCard)),

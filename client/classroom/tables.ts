@@ -104,9 +104,13 @@ export function tableCard(table: TableSummary, code: string, key: string): HTMLE
 /** Every seat's private view of one table, in a dialog: for the facilitator only. */
 async function drill(code: string, key: string, index: number): Promise<void> {
   const answer = await api<{
-    private: Record<string, { brief?: { en: string; ru: string }; vote?: string } | null>;
+    // A deputy's `vote` is null until cast (the rules' `DeputyPrivate`).
+    private: Record<string, { brief?: { en: string; ru: string }; vote?: string | null } | null>;
   }>(`/${code}/tables/${index}`, { token: key });
-  if (!answer.ok) return showError(answer.error);
+  if (!answer.ok) {
+    showError(answer.error);
+    return;
+  }
   const dialog = h(
     "dialog",
     { class: "class-drill" },
@@ -116,7 +120,7 @@ async function drill(code: string, key: string, index: number): Promise<void> {
         "section",
         {},
         h("h3", {}, seat),
-        h("p", {}, view?.brief ? view.brief[lang] : view?.vote ? String(view.vote) : "—"),
+        h("p", {}, view?.brief ? view.brief[lang] : view?.vote ? view.vote : "—"),
       ),
     ),
     h("button", { type: "button", onclick: () => dialog.close() }, tr("class.close")),

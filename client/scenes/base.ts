@@ -53,10 +53,10 @@ export abstract class StageScene extends Phaser.Scene {
       this.redraw();
     };
     this.events.on("vm", onVm);
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.redraw, this);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.events.off("vm", onVm);
-      this.scale.off(Phaser.Scale.Events.RESIZE, this.redraw, this);
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
       this.clearMade();
     });
     this.redraw();
@@ -70,8 +70,13 @@ export abstract class StageScene extends Phaser.Scene {
     this.made = [];
   }
 
-  redraw(): void {
-    if (!this.g) return;
+  /** The resize listener: one function, so that shutdown removes the very one `create` added. */
+  private readonly onResize = (): void => {
+    this.redraw();
+  };
+
+  /** Called only by listeners `create` adds after it made `g` (and removes at shutdown). */
+  private redraw(): void {
     this.g.clear();
     this.clearMade();
     this.draw(this.scale.width, this.scale.height);

@@ -42,8 +42,12 @@ export function startStage(parent: HTMLElement): Stage {
       ProjectorScene,
     ],
   });
+  // Phaser's typings say both are always there; at runtime `getScene` returns null for a key it
+  // does not hold, and `canvas` stays null until the game boots (after DOMContentLoaded).
+  const sceneOf = (key: SceneKey): Phaser.Scene | null => game.scene.getScene(key);
+  const canvasOf = (): HTMLCanvasElement | null => game.canvas;
   game.events.once(Phaser.Core.Events.POST_RENDER, () => frame(performance.now()));
-  game.canvas?.setAttribute("aria-hidden", "true");
+  canvasOf()?.setAttribute("aria-hidden", "true");
 
   let ready = false;
   let current: SceneKey | null = null;
@@ -51,7 +55,7 @@ export function startStage(parent: HTMLElement): Stage {
 
   const apply = (scene: SceneKey, data: StageData) => {
     if (scene === current) {
-      game.scene.getScene(scene)?.events.emit("vm", data);
+      sceneOf(scene)?.events.emit("vm", data);
       return;
     }
     if (current) game.scene.stop(current);
@@ -61,7 +65,7 @@ export function startStage(parent: HTMLElement): Stage {
 
   game.events.once("stage-ready", () => {
     ready = true;
-    game.canvas?.setAttribute("aria-hidden", "true");
+    canvasOf()?.setAttribute("aria-hidden", "true");
     if (pending) apply(pending.scene, pending.data);
     pending = null;
   });

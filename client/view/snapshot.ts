@@ -55,10 +55,27 @@ export interface Snapshot {
 
 type OwnPart = ReturnType<typeof seatViewOf>;
 
+/**
+ * The public view's maps and lists as decoded from the network: `publicViewOf` only casts the synced
+ * leaves, and a leaf the room has not synced (or a field the server left undefined, which `flatten`
+ * skips) comes back absent although `PublicView` says not. `snapshotOf` defaults each one.
+ */
+type OmittedWhenEmpty =
+  | "positions"
+  | "votes"
+  | "approvals"
+  | "contingents"
+  | "ready"
+  | "informalAppeals"
+  | "sessionRequests"
+  | "refusedToSign"
+  | "pressedToLeave";
+type DecodedPublicView = Omit<PublicView, OmittedWhenEmpty> & Partial<Pick<PublicView, OmittedWhenEmpty>>;
+
 export function snapshotOf(synced: SyncedState, seat: string | null): Snapshot | null {
   if (!synced.scenario) return null;
   // Schema instances keep their fields in accessors: name each one (a spread would lose them).
-  const decoded = publicViewOf({
+  const decoded: DecodedPublicView = publicViewOf({
     version: synced.version,
     phase: synced.phase,
     scenario: synced.scenario,

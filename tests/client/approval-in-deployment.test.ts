@@ -8,7 +8,7 @@ import { projectPublic, projectSecret } from "../../server/sync/project.ts";
 import { CouncilState } from "../../server/sync/schema.ts";
 import { legalActions, type GameState, type Seat } from "../../shared/rules/index.ts";
 import { actionState } from "../../client/view/models.ts";
-import { snapshotOf, type Snapshot, type SyncedState } from "../../client/view/snapshot.ts";
+import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
 import { kazakhstanProposal, play } from "../helpers.ts";
 
 function snap(state: GameState, seat: Seat): Snapshot {
@@ -16,7 +16,7 @@ function snap(state: GameState, seat: Seat): Snapshot {
   synced.code = "ABCDE";
   projectPublic(synced, state);
   projectSecret(synced, state, seat);
-  const out = snapshotOf(synced as unknown as SyncedState, seat);
+  const out = snapshotOf(synced, seat);
   if (!out) throw new Error("no snapshot");
   return out;
 }

@@ -23,7 +23,7 @@ import { SCREEN_RENDERERS } from "../../client/ui/screens/index.ts";
 import type { ScreenCtx } from "../../client/ui/common.ts";
 import { Sections } from "../../client/ui/dom.ts";
 import { nextView, type Shown } from "../../client/view/router.ts";
-import { snapshotOf, type Snapshot, type SyncedState } from "../../client/view/snapshot.ts";
+import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
 import { randomAction, seatsOf } from "../rules/random-play.ts";
 import { game, SCENARIO_IDS } from "../helpers.ts";
 
@@ -146,7 +146,7 @@ class Table {
     projectPublic(this.synced, state);
     for (const [seat, panel] of this.panels) {
       projectSecret(this.synced, state, seat);
-      const snap = snapshotOf(this.synced as unknown as SyncedState, seat);
+      const snap = snapshotOf(this.synced, seat);
       if (!snap) throw new Error("no snapshot");
       const view = nextView(panel.shown, snap);
       panel.shown = { view, phase: snap.phase };
