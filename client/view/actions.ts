@@ -35,8 +35,11 @@ const HOLDER_REASONS: Record<ActionHolder, string> = {
 export function reasonMessage(unavailable: Unavailable | undefined): Message {
   if (!unavailable) return { key: "ui.reason.notNow" };
   if (unavailable.holder) return { key: HOLDER_REASONS[unavailable.holder] };
+  // The rules name the field that does not fit; these two read better as plain words.
   if (unavailable.code === "ERR_INCONSISTENT_TERMS" && unavailable.params?.field === "form")
     return { key: "ui.reason.noTroopForm" };
+  if (unavailable.code === "ERR_INCONSISTENT_TERMS" && unavailable.params?.field === "contingents")
+    return { key: "ui.reason.noContingents" };
   const key = `error.${unavailable.code}`;
   return unavailable.params ? { key, params: unavailable.params } : { key };
 }

@@ -384,6 +384,7 @@ export const en = {
   "ui.reason.notHost": "Only the state in crisis can do that.",
   "ui.reason.host": "The state in crisis cannot do that.",
   "ui.reason.noTroopForm": "Pledges only go with a peacekeeping or collective force.",
+  "ui.reason.noContingents": "A force goes to a vote only once at least one state has pledged a contingent.",
   "ui.reason.notPledged": "Only a state with pledged troops can do that.",
   "ui.reason.deputy": "Only a deputy of that chamber votes in its sitting.",
   "ui.log.title": "What is happening",
