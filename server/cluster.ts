@@ -38,10 +38,12 @@ export function redisServices(url: string, prefix: string): RedisServices {
     async ping() {
       await pub.ping();
     },
-    async close() {
+    close() {
       // Only connections still open: Colyseus's shutdown may have closed some already.
       for (const c of [pub, driverClient]) if (c.status !== "end") c.disconnect();
-      await presence.shutdown();
+      // Asks both of the presence's connections to quit (it does not wait for them).
+      presence.shutdown();
+      return Promise.resolve();
     },
   };
 }
@@ -49,7 +51,8 @@ export function redisServices(url: string, prefix: string): RedisServices {
 /** A live room's listing, after making sure its process still answers (a dead one's rooms are removed). */
 export async function liveRoom(code: string): Promise<IRoomCache | undefined> {
   // One key lookup (HGET with Redis), not a scan of every listing: this runs on every join by code.
-  const room = await matchMaker.driver.findOne({ roomId: code });
+  // The drivers' typing says a room is always found; they answer `undefined` when none is.
+  const room = (await matchMaker.driver.findOne({ roomId: code })) as IRoomCache | undefined;
   if (!room) return undefined;
   if (room.processId === matchMaker.processId) return room;
   // A live process is subscribed to its own channel; a dead one's subscription went with its
@@ -138,7 +141,8 @@ export function hookMatchmaking(next: MatchmakingHooks): void {
         console.error(`game ${roomName.slice(0, 20)} could not be restored:`, errorText(err));
       }
     }
-    return invoke(method, roomName, clientOptions, authOptions);
+    const answer: unknown = await invoke(method, roomName, clientOptions, authOptions);
+    return answer;
   };
   const cors = controller.getCorsHeaders.bind(controller);
   controller.getCorsHeaders = (headers: Headers) => {

@@ -238,7 +238,10 @@ export function classroomRouter(
   );
   // A body that is not JSON, or too large, is answered like any other bad request (no stack trace).
   router.use((err: { status?: number }, _req: Request, res: Response, next: (error?: unknown) => void) => {
-    if (res.headersSent) return next(err);
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
     const status = err.status === 413 ? 413 : 400;
     res.status(status).json({ error: "ERR_MALFORMED" });
   });

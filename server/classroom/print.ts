@@ -11,7 +11,7 @@ import { classSummary, replayed, type ClassSummary, type GameSummaryRow } from "
 import type { Classrooms } from "./service.ts";
 import type { InjectRecord } from "./session.ts";
 
-const esc = (value: unknown) =>
+const esc = (value: string | number | null | undefined) =>
   String(value ?? "").replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
@@ -94,8 +94,8 @@ function gameSection(
     ? Object.entries(outcome.scores)
         .map(
           ([id, card]) =>
-            `<tr><td>${esc(term(lang, id))}</td><td>${card?.total ?? 0}</td><td>${esc(
-              card?.lines
+            `<tr><td>${esc(term(lang, id))}</td><td>${card.total}</td><td>${esc(
+              card.lines
                 .filter((line) => line.met)
                 .map((line) => line.text[lang])
                 .join("; "),

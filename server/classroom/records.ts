@@ -121,7 +121,7 @@ export async function classSummary(
               allianceResult: outcome.allianceResult,
               historical: outcome.historical,
               scores: Object.fromEntries(
-                Object.entries(outcome.scores).map(([id, card]) => [id, card?.total ?? 0]),
+                Object.entries(outcome.scores).map(([id, card]) => [id, card.total]),
               ),
             }
           : null,

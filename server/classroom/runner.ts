@@ -23,8 +23,8 @@ export interface Run {
   session: SessionData;
   changed: boolean;
   answer: { ok: true; body: object } | Refusal;
-  /** A table call failed (threw): the run stopped there. */
-  failure?: unknown;
+  /** A table call failed (threw): the run stopped there. Not an Error itself: wrapped in one, as its cause. */
+  failure?: Error;
 }
 
 /** The tables as the command needs them: their game and seats, or null for a room that is gone. */
@@ -81,7 +81,8 @@ export async function runCommand(port: TablePort, session: SessionData, command:
     let reply: TableAnswer;
     try {
       reply = await send(port, current, effect);
-    } catch (failure) {
+    } catch (thrown) {
+      const failure = thrown instanceof Error ? thrown : new Error("a table call failed", { cause: thrown });
       return { session: current, changed: true, answer: { ok: false, code: "ERR_TABLE" }, failure };
     }
     done.push({ effect, reply });

@@ -69,7 +69,7 @@ export interface SessionData {
 export function newClassCode(): string {
   let code = "";
   for (let i = 0; i < CLASS_CODE_LENGTH; i++)
-    code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+    code += ROOM_CODE_ALPHABET.charAt(randomInt(ROOM_CODE_ALPHABET.length));
   return code;
 }
 

@@ -103,11 +103,22 @@ const APPEND = `INSERT INTO class_log (code, idx, at, actor, command, refused)
 async function retrying(append: () => Promise<void>): Promise<void> {
   for (let i = 0; ; i++) {
     try {
-      return await append();
+      await append();
+      return;
     } catch (err) {
       if (i >= 4) throw err;
     }
   }
+}
+
+/**
+ * What SQLite answers at once, as the promise the store's interface returns: a throw (a taken code,
+ * a locked database) becomes its rejection, as it would be in an `async` method.
+ */
+function settled<T>(run: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(run());
+  });
 }
 
 export function openSqliteClassStore(file: string): ClassStore {
@@ -127,33 +138,31 @@ export function openSqliteClassStore(file: string): ClassStore {
   };
   return {
     kind: "sqlite",
-    async createSession(s) {
-      q.insert.run(s.code, s.keyHash, s.data, s.createdAt, s.updatedAt);
-    },
-    async updateSession(code, data, rev, at) {
-      return Number(q.update.run(data, at, code, rev).changes) === 1;
-    },
-    async getSession(code) {
-      const row = q.get.get(code) as unknown as SessionRow | undefined;
-      return row ? sessionOf(row) : undefined;
-    },
-    async hasSession(code) {
-      return q.get.get(code) !== undefined;
-    },
-    async recent(since) {
-      return (q.recent.all(since) as unknown as { code: string }[]).map((r) => r.code);
-    },
-    async appendLog(code, e) {
-      await retrying(async () => {
-        q.append.run(code, e.at, e.actor, JSON.stringify(e.command), e.refused, code);
-      });
-    },
-    async log(code) {
-      return (q.logs.all(code) as unknown as LogRow[]).map(logOf);
-    },
-    async close() {
-      if (db.isOpen) db.close();
-    },
+    createSession: (s) =>
+      settled(() => {
+        q.insert.run(s.code, s.keyHash, s.data, s.createdAt, s.updatedAt);
+      }),
+    updateSession: (code, data, rev, at) =>
+      settled(() => Number(q.update.run(data, at, code, rev).changes) === 1),
+    getSession: (code) =>
+      settled(() => {
+        const row = q.get.get(code) as unknown as SessionRow | undefined;
+        return row ? sessionOf(row) : undefined;
+      }),
+    hasSession: (code) => settled(() => q.get.get(code) !== undefined),
+    recent: (since) =>
+      settled(() => (q.recent.all(since) as unknown as { code: string }[]).map((r) => r.code)),
+    appendLog: (code, e) =>
+      retrying(() =>
+        settled(() => {
+          q.append.run(code, e.at, e.actor, JSON.stringify(e.command), e.refused, code);
+        }),
+      ),
+    log: (code) => settled(() => (q.logs.all(code) as unknown as LogRow[]).map(logOf)),
+    close: () =>
+      settled(() => {
+        if (db.isOpen) db.close();
+      }),
   };
 }
 

@@ -66,11 +66,16 @@ export class Chat {
    */
   post(seat: Seat, message: ClientMessage<"chat">, refuse: (code: ProtocolErrorCode) => void): void {
     const { text, to } = message;
-    if (to !== undefined && (!this.hooks.isLeader(seat) || !this.hooks.isLeader(to) || to === seat))
-      return refuse("ERR_NOT_A_LEADER");
+    if (to !== undefined && (!this.hooks.isLeader(seat) || !this.hooks.isLeader(to) || to === seat)) {
+      refuse("ERR_NOT_A_LEADER");
+      return;
+    }
     const now = Date.now();
     const times = (this.times.get(seat) ?? []).filter((at) => now - at < LIMITS.chatWindowMs);
-    if (times.length >= LIMITS.chatPerWindow) return refuse("ERR_RATE_LIMITED");
+    if (times.length >= LIMITS.chatPerWindow) {
+      refuse("ERR_RATE_LIMITED");
+      return;
+    }
     times.push(now);
     this.times.set(seat, times);
     const line: ChatLine = { from: seat, to: to ?? null, text, at: now };

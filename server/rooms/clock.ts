@@ -5,10 +5,10 @@
  * `deadline` (wall-clock ms when the timer runs out, 0 when none runs) and `paused`.
  */
 import type { Delayed } from "@colyseus/core";
-import type { Timers } from "../../shared/protocol/index.ts";
 import { apply } from "../../shared/rules/index.ts";
 import type { CouncilState } from "../sync/schema.ts";
 import type { RoomHost } from "./room-host.ts";
+import type { PhaseTimers } from "./services.ts";
 
 export interface ClockHooks {
   /** The bots stop with the clock and start again with it. */
@@ -28,9 +28,9 @@ export class PhaseClock {
   private readonly host: ClockHost;
   private readonly synced: ClockSynced;
   private readonly hooks: ClockHooks;
-  private readonly timers: Required<Timers>;
+  private readonly timers: PhaseTimers;
 
-  constructor(host: ClockHost, synced: ClockSynced, hooks: ClockHooks, timers: Required<Timers>) {
+  constructor(host: ClockHost, synced: ClockSynced, hooks: ClockHooks, timers: PhaseTimers) {
     this.host = host;
     this.synced = synced;
     this.hooks = hooks;

@@ -15,7 +15,8 @@ import { unpack } from "msgpackr";
 import { protocolError } from "../../shared/protocol/index.ts";
 
 interface MessageHandling {
-  _onMessage(client: Client, buffer: Buffer): void;
+  /** Colyseus's own handler, taken off the prototype and called on the room (`base.call(this, …)`). */
+  _onMessage: (this: MessageHandling, client: Client, buffer: Buffer) => void;
   maxMessagesPerSecond: number;
 }
 

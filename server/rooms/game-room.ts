@@ -51,25 +51,36 @@ export class GameRoom
     action: (client, payload) => this.onAction(client, payload),
     chat: (client, payload) => {
       const seat = client.userData?.seat;
-      if (!seat) return this.refuse(client, "ERR_SPECTATOR", "chat");
+      if (!seat) {
+        this.refuse(client, "ERR_SPECTATOR", "chat");
+        return;
+      }
       const message = this.parse(client, "chat", payload);
       if (message) this.parts.chat.post(seat, message, (code) => this.refuse(client, code, "chat"));
     },
     mute: (client, payload) => {
       const message = this.parse(client, "mute", payload);
       if (!message) return;
-      if (!this.parts.seating.get(message.seat)) return this.refuse(client, "ERR_NO_SUCH_SEAT", "mute");
+      if (!this.parts.seating.get(message.seat)) {
+        this.refuse(client, "ERR_NO_SUCH_SEAT", "mute");
+        return;
+      }
       if (message.muted) client.userData?.muted.add(message.seat);
       else client.userData?.muted.delete(message.seat);
     },
     // Solo practice: one human may pause the room clock and the bots, and resume with the time that
     // was left (docs/game.md, "Modes"). At a classroom table only the facilitator pauses.
     pause: (client, payload) => {
-      if (!client.userData?.seat) return this.refuse(client, "ERR_SPECTATOR", "pause");
+      if (!client.userData?.seat) {
+        this.refuse(client, "ERR_SPECTATOR", "pause");
+        return;
+      }
       const message = this.parse(client, "pause", payload);
       if (!message) return;
-      if (this.parts.seating.claimed() > 1 || this.options.classSession)
-        return this.refuse(client, "ERR_NOT_SOLO", "pause");
+      if (this.parts.seating.claimed() > 1 || this.options.classSession) {
+        this.refuse(client, "ERR_NOT_SOLO", "pause");
+        return;
+      }
       void this.enqueue(() => this.parts.clock.setPaused(message.paused));
     },
   } satisfies Handlers;
@@ -107,7 +118,10 @@ export class GameRoom
     this.onMessage("*", (client, type) =>
       this.refuse(client, "ERR_UNKNOWN_MESSAGE", String(type), { type: String(type).slice(0, 40) }),
     );
-    if (game.ended) return this.finish();
+    if (game.ended) {
+      this.finish();
+      return;
+    }
     this.parts.clock.arm();
     this.parts.bots.schedule();
     // A classroom table comes back from a restart paused; its classroom resumes it if it ran.
@@ -154,7 +168,12 @@ export class GameRoom
    * and only then are the clients told to go. The record stays unfinished, so the game comes back
    * (here after a restart, or in another process) when its players join its code again.
    */
-  override async onBeforeShutdown(): Promise<void> {
+  override onBeforeShutdown(): void {
+    // Colyseus does not wait for this: it waits for the room to be gone, which `disconnect` ends.
+    void this.storeAndLeave();
+  }
+
+  private async storeAndLeave(): Promise<void> {
     this.stopping = true;
     stopTimers(this.parts);
     this.parts.seating.clearAll();
@@ -213,20 +232,36 @@ export class GameRoom
 
   private onAction(client: GameClient, payload: unknown): void {
     const seat = client.userData?.seat;
-    if (!seat) return this.refuse(client, "ERR_SPECTATOR", "action");
-    if (this.parts.clock.paused) return this.refuse(client, "ERR_PAUSED", "action");
-    if (this.stopping) return this.refuse(client, "ERR_STORAGE", "action");
+    if (!seat) {
+      this.refuse(client, "ERR_SPECTATOR", "action");
+      return;
+    }
+    if (this.parts.clock.paused) {
+      this.refuse(client, "ERR_PAUSED", "action");
+      return;
+    }
+    if (this.stopping) {
+      this.refuse(client, "ERR_STORAGE", "action");
+      return;
+    }
     const message = this.parse(client, "action", payload);
     if (!message) return;
     const received = performance.now();
     void this.enqueue(async () => {
-      if (!this.parts.sessions.slotOf(client)) return this.refuse(client, "ERR_NOT_YOUR_ROLE", "action");
+      if (!this.parts.sessions.slotOf(client)) {
+        this.refuse(client, "ERR_NOT_YOUR_ROLE", "action");
+        return;
+      }
       const { version } = this.game;
-      if (message.v !== version) return this.refuse(client, "ERR_STALE_VERSION", "action", { version });
+      if (message.v !== version) {
+        this.refuse(client, "ERR_STALE_VERSION", "action", { version });
+        return;
+      }
       const result = apply(this.game, seat, message.action);
       if (!result.ok) {
         const error = { code: result.error.code, message: result.error.message, to: "action" };
-        return client.send("error", error satisfies protocol.ServerMessages["error"]);
+        client.send("error", error satisfies protocol.ServerMessages["error"]);
+        return;
       }
       try {
         await this.commit(seat, message.action, result.state);

@@ -11,7 +11,6 @@ import {
   ROOM_CODE_LENGTH,
   type ChatLine,
   type CreateOptions,
-  type Timers,
 } from "../../shared/protocol/index.ts";
 import {
   createGame,
@@ -23,7 +22,7 @@ import {
 import type { Scenario } from "../../shared/scenarios/schema.ts";
 import type { GameStore, SeatClaim } from "../storage/index.ts";
 import { campaignCrises, crisisOfGameId, type NextCrisis } from "./campaign.ts";
-import type { RoomServices } from "./services.ts";
+import { timersOver, type PhaseTimers, type RoomServices } from "./services.ts";
 
 /** The key of options only this process passes (a restore, a classroom's table); no client knows it. */
 export const RESTORE_KEY = randomBytes(16).toString("hex");
@@ -35,7 +34,7 @@ export interface OpenedGame {
   options: RoomOptions;
   /** The classroom session of a classroom's table (seats only by its tokens), or null. */
   classSession: string | null;
-  timers: Required<Timers>;
+  timers: PhaseTimers;
   thinkMs: number;
   graceSeconds: number;
   code: string;
@@ -53,7 +52,8 @@ export interface OpenedGame {
 
 function newCode(): string {
   let code = "";
-  for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+  for (let i = 0; i < ROOM_CODE_LENGTH; i++)
+    code += ROOM_CODE_ALPHABET.charAt(randomInt(ROOM_CODE_ALPHABET.length));
   return code;
 }
 
@@ -99,7 +99,7 @@ export async function openGame(
   const settings = {
     options,
     classSession: options.classSession ?? null,
-    timers: { ...defaults.timers, ...options.timers },
+    timers: timersOver(defaults.timers, options.timers),
     thinkMs: options.thinkMs ?? defaults.thinkMs,
     graceSeconds: options.graceSeconds ?? defaults.graceSeconds,
     crises,

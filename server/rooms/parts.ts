@@ -77,7 +77,9 @@ export function assembleParts(
         clock.clear();
         bots.stop();
       },
-      begin: hooks.begin,
+      begin: (game) => {
+        hooks.begin(game);
+      },
     },
     synced,
     options,
@@ -95,7 +97,9 @@ export function assembleParts(
       deadline: synced.deadline,
       chatLines: chat.count,
     }),
-    seatsChanged: hooks.seatsChanged,
+    seatsChanged: (bots) => {
+      hooks.seatsChanged(bots);
+    },
   };
   const listing = new Listing(host, hooks, seating);
   return { seating, clock, bots, chat, sessions, listing, campaign, table };

@@ -6,8 +6,24 @@ import type { Scenario } from "../../shared/scenarios/schema.ts";
 import type { Timers } from "../../shared/protocol/index.ts";
 import type { GameStore } from "../storage/index.ts";
 
+/**
+ * Seconds of every phase's timer, each one set. (`Required<Timers>` would not do: zod's optional
+ * fields are `number | undefined`, and `Required` keeps the `undefined`.)
+ */
+export type PhaseTimers = { [Phase in keyof Timers]-?: number };
+
+/** The default timers with the given ones over them; a phase the given timers leave out keeps its default. */
+export function timersOver(defaults: PhaseTimers, given: Timers | undefined): PhaseTimers {
+  const timers = { ...defaults };
+  for (const phase of Object.keys(defaults) as (keyof Timers)[]) {
+    const seconds = given?.[phase];
+    if (seconds !== undefined) timers[phase] = seconds;
+  }
+  return timers;
+}
+
 export interface RoomDefaults {
-  timers: Required<Timers>;
+  timers: PhaseTimers;
   thinkMs: number;
   graceSeconds: number;
 }
@@ -18,7 +34,7 @@ export interface RoomServices {
   defaults: RoomDefaults;
 }
 
-export const DEFAULT_TIMERS: Required<Timers> = {
+export const DEFAULT_TIMERS: PhaseTimers = {
   briefing: 180,
   appeal: 240,
   bilateral: 180,
@@ -30,8 +46,8 @@ export const DEFAULT_TIMERS: Required<Timers> = {
 
 let services: RoomServices | undefined;
 
-export function setRoomServices(s: RoomServices): void {
-  services = s;
+export function setRoomServices(shared: RoomServices): void {
+  services = shared;
 }
 
 export function roomServices(): RoomServices {

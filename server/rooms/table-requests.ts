@@ -10,7 +10,6 @@ import {
   spectatorView,
   view,
   type Action,
-  type Seat,
 } from "../../shared/rules/index.ts";
 import type { PhaseClock } from "./clock.ts";
 import type { RoomHost } from "./room-host.ts";
@@ -141,9 +140,7 @@ function snapshot(table: TableContext, full: boolean): TableSnapshot {
     ...(full
       ? {
           view: pub,
-          private: Object.fromEntries(
-            seats.map((seat) => [seat.seat, view(game, seat.seat as Seat).private]),
-          ),
+          private: Object.fromEntries(seats.map((seat) => [seat.seat, view(game, seat.seat).private])),
         }
       : {}),
   };

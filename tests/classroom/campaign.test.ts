@@ -51,7 +51,10 @@ test("a campaign table plays its crises in date order, each its own record in th
 
   // The room is gone once its last game ended and everyone left: the records answer.
   await gone;
-  const live = (await fetch(`${srv.url}/api/rooms/${dash[0]?.code}`).then((r) => r.json())).live;
+  const lookup = (await fetch(`${srv.url}/api/rooms/${dash[0]?.code}`).then((r) => r.json())) as {
+    live: boolean;
+  };
+  const live = lookup.live;
   expect(live).toBe(false);
   const last = await fac.dashboard();
   expect(last[0]).toMatchObject({ ended: true, gameId: `${dash[0]?.code}-2`, crises: 2, phase: "debrief" });

@@ -11,25 +11,27 @@ function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
   const sent: [string, TableRequest][] = [];
   let tokens = 0;
   const port: TablePort = {
-    alive: async (code) => alive[code] === true,
-    async send(code, request) {
-      sent.push([code, request]);
-      if (request.op === fail) throw new Error("the room's process is gone");
-      if (request.op === "snapshot") {
-        const seats = ["RU", "KZ"].map((seat) => ({
-          seat,
-          leader: true,
-          holder: "bot",
-          name: "",
-          pending: false,
-          absent: false,
-        }));
-        return { code, gameId: `${code}-2`, seats } as Partial<TableSnapshot> as never;
-      }
-      if (request.op === "seat") return { ok: true, token: `token-${++tokens}` } as never;
-      return { ok: true } as never;
-    },
+    alive: (code) => Promise.resolve(alive[code] === true),
+    // A throw in the answer is the promise's rejection, as from a room's process.
+    send: (code, request) => new Promise((resolve) => resolve(answer(code, request))),
   };
+  function answer(code: string, request: TableRequest): never {
+    sent.push([code, request]);
+    if (request.op === fail) throw new Error("the room's process is gone");
+    if (request.op === "snapshot") {
+      const seats = ["RU", "KZ"].map((seat) => ({
+        seat,
+        leader: true,
+        holder: "bot",
+        name: "",
+        pending: false,
+        absent: false,
+      }));
+      return { code, gameId: `${code}-2`, seats } as Partial<TableSnapshot> as never;
+    }
+    if (request.op === "seat") return { ok: true, token: `token-${++tokens}` } as never;
+    return { ok: true } as never;
+  }
   return { port, sent };
 }
 
@@ -93,7 +95,7 @@ test("a table that is gone answers ERR_GAME_OVER: all tables go on, a single tab
   // Refused, and recorded as refused.
   expect(one.changed).toBe(true);
   expect(one.session.injects).toEqual([
-    { at: expect.any(Number), table: 1, gameId: "ROOM1", event: "e1", refused: "ERR_GAME_OVER" },
+    { at: expect.any(Number) as number, table: 1, gameId: "ROOM1", event: "e1", refused: "ERR_GAME_OVER" },
   ]);
 });
 

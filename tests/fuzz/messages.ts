@@ -12,11 +12,11 @@ import { ActionSchema } from "../../shared/rules/index.ts";
 import { decoded } from "../server/helpers.ts";
 import { seatViewOf } from "../server/players.ts";
 
-/** The run's seeded generator. */
+/** The run's seeded generator: closures over its seed, free to be taken apart (`const { rnd } = rng`). */
 export interface Rng {
-  rnd(): number;
-  int(n: number): number;
-  pick<T>(xs: readonly T[]): T;
+  rnd: () => number;
+  int: (n: number) => number;
+  pick: <T>(xs: readonly T[]) => T;
 }
 
 export function rngOf(start: number): Rng {
@@ -101,7 +101,7 @@ export function messageSender(rng: Rng, validSent: Map<string, Set<string>>) {
   const mutate = (x: unknown, depth = 0): unknown => {
     if (depth > 3 || x === null || typeof x !== "object") return rnd() < 0.5 ? randomValue() : x;
     const o: Record<string, unknown> = Array.isArray(x)
-      ? ([...x] as unknown as Record<string, unknown>)
+      ? ([...(x as unknown[])] as unknown as Record<string, unknown>)
       : { ...(x as Record<string, unknown>) };
     const ks = Object.keys(o);
     const k = ks.length ? pick(ks) : "type";

@@ -3,6 +3,7 @@
  * client is sent (seat tokens, the seed, the admin key).
  */
 import { request } from "node:http";
+import type { Schema } from "@colyseus/schema";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { boxOf, decoded, startServer, until, type TestServer } from "./helpers.ts";
 import { ROOM_NAME } from "../../shared/protocol/index.ts";
@@ -102,7 +103,7 @@ describe("hardening", () => {
     // Nothing synced holds the seat token, the seed or the admin key.
     const token = boxOf(room).seat?.token ?? "";
     expect(token.length).toBeGreaterThan(10);
-    const synced = JSON.stringify(room.state.toJSON());
+    const synced = JSON.stringify((room.state as Schema).toJSON());
     expect(synced).not.toContain(token);
     expect(synced).not.toContain("XYZZY");
     expect(synced).not.toContain(ADMIN_KEY);
@@ -128,7 +129,7 @@ describe("hardening", () => {
 
 describe("behind a proxy", () => {
   test("TRUST_PROXY takes Express's forms: a flag, a hop count, or addresses", async () => {
-    const { trustProxyValue } = await import("../../server/app.ts");
+    const { trustProxyValue } = await import("../../server/http.ts");
     expect(trustProxyValue("true")).toBe(true);
     expect(trustProxyValue("false")).toBe(false);
     expect(trustProxyValue("1")).toBe(1);

@@ -4,7 +4,9 @@ import { checkHealth } from "../../server/health.ts";
 
 describe("checkHealth", () => {
   test("all answering: ok", async () => {
-    expect(await checkHealth({ store: async () => 1, redis: async () => "PONG" })).toEqual({
+    expect(
+      await checkHealth({ store: () => Promise.resolve(1), redis: () => Promise.resolve("PONG") }),
+    ).toEqual({
       ok: true,
       checks: { store: "ok", redis: "ok" },
     });
@@ -12,10 +14,8 @@ describe("checkHealth", () => {
 
   test("a failing check says why, and the whole is not ok", async () => {
     const health = await checkHealth({
-      store: async () => 1,
-      redis: async () => {
-        throw new Error("connect ECONNREFUSED 127.0.0.1:6379");
-      },
+      store: () => Promise.resolve(1),
+      redis: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6379")),
     });
     expect(health.ok).toBe(false);
     expect(health.checks).toEqual({ store: "ok", redis: "connect ECONNREFUSED 127.0.0.1:6379" });

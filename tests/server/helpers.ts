@@ -120,8 +120,14 @@ export function until(pred: () => boolean, timeoutMs = 10_000, what = "condition
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
-      if (pred()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      if (pred()) {
+        resolve();
+        return;
+      }
+      if (Date.now() - started > timeoutMs) {
+        reject(new Error(`timed out waiting for ${what}`));
+        return;
+      }
       setTimeout(tick, 5);
     };
     tick();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicRecord } from "../../server/app.ts";
+import { publicRecord } from "../../server/http.ts";
 import type { StoredGame } from "../../server/storage/index.ts";
 
 const secret = { en: "Insist on a 7-day limit.", ru: "Настаивайте на сроке в 7 дней." };
@@ -11,7 +11,7 @@ function record(status: StoredGame["status"]): StoredGame {
     seed: "very-secret-seed",
     rulesVersion: 3,
     seats: { deputies: { KG: 1 } },
-    options: { scenario: "kazakhstan-2022-01", seed: "very-secret-seed" } as StoredGame["options"],
+    options: { scenario: "kazakhstan-2022-01", seed: "very-secret-seed" },
     createdAt: 1,
     status,
     updatedAt: 2,

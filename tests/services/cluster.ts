@@ -62,7 +62,8 @@ export const bots = { BY: "historical", AM: "historical", KG: "historical", TJ: 
 export interface Cluster {
   /** Every process started, those of `beforeAll` first. */
   procs: Proc[];
-  spawnProc(port?: number): Promise<Proc>;
+  /** A closure (no `this`): destructured by the tests. */
+  spawnProc: (port?: number) => Promise<Proc>;
 }
 
 /** `processes` server processes for this file's tests (its own Redis prefix and database schema). */

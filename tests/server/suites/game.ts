@@ -41,8 +41,16 @@ export function briefsOf(scenarioId: string): { seat: string; brief: string }[] 
   return sc.members.map((m) => ({ seat: m, brief: sc.briefs[m]?.text.en.slice(0, 60) ?? "" }));
 }
 
+/** This process's game room of that code, or undefined when there is none (it was disposed). */
+export function localRoom(code: string): GameRoom | undefined {
+  return matchMaker.getLocalRoomById(code) as unknown as GameRoom | undefined;
+}
+
+/** This process's game room of that code, which the test knows is live. */
 export function liveRoom(code: string): GameRoom {
-  return matchMaker.getLocalRoomById(code) as unknown as GameRoom;
+  const room = localRoom(code);
+  if (!room) throw new Error(`no live room ${code} in this process`);
+  return room;
 }
 
 const hasState = (r: Room) => !!(r.state as { seats?: unknown } | undefined)?.seats;
@@ -97,11 +105,11 @@ export function gameSuite(server: () => TestServer): void {
       const stored = await srv.app.store.getGame(code);
       if (!stored) throw new Error("the game was not stored");
       expect(stored.status).toBe("finished");
-      expect(stored?.seed).toBe(seed);
+      expect(stored.seed).toBe(seed);
       const end = decoded(spec);
-      expect(stored?.log.length).toBe(end.version);
-      expect(stored?.log.some((e) => e.seat === "KZ")).toBe(true);
-      expect(stored?.chat.map((c) => [c.from, c.to])).toEqual([
+      expect(stored.log.length).toBe(end.version);
+      expect(stored.log.some((e) => e.seat === "KZ")).toBe(true);
+      expect(stored.chat.map((c) => [c.from, c.to])).toEqual([
         ["KZ", null],
         ["KZ", "RU"],
       ]);
@@ -118,8 +126,8 @@ export function gameSuite(server: () => TestServer): void {
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(r.state.version).toBe(end.version);
-      expect(outcomeOf(r.state).endReason).toBe(stored?.result?.endReason);
-      expect((end.debrief as { endReason: string }).endReason).toBe(stored?.result?.endReason);
+      expect(outcomeOf(r.state).endReason).toBe(stored.result?.endReason);
+      expect((end.debrief as { endReason: string }).endReason).toBe(stored.result?.endReason);
       expect(end.timeline.length).toBe(r.state.timeline.length);
 
       const pub = (await (await fetch(`${srv.url}/api/games/${code}`)).json()) as Record<string, unknown>;
@@ -195,7 +203,7 @@ export function gameSuite(server: () => TestServer): void {
           40_000,
           `${sc.id} to end`,
         ).catch((e: unknown) => {
-          const live = liveRoom(first.roomId);
+          const live = localRoom(first.roomId);
           console.log(
             "STUCK",
             sc.id,
@@ -355,7 +363,7 @@ export function gameSuite(server: () => TestServer): void {
       expect((await fetch(`${srv.url}/api/games/not-a-code`)).status).toBe(404);
       await Promise.all([pub.leave(), priv.leave(), guest.leave()]);
       // Nobody is left, but the games are unfinished: their rooms stay (bots and timers finish them).
-      expect(liveRoom(pub.roomId)).toBeDefined();
+      expect(localRoom(pub.roomId)).toBeDefined();
     });
   });
 }

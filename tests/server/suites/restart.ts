@@ -34,8 +34,8 @@ export async function startProcess(env: Record<string, string>): Promise<ChildPr
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout?.on("data", (b: Buffer) => (out += b.toString()));
-  child.stderr?.on("data", (b: Buffer) => (out += b.toString()));
+  child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (out += b.toString()));
   await until(
     () => out.includes("Unanimity server on") || child.exitCode !== null,
     20_000,
