@@ -6,13 +6,13 @@
 import type { Delayed } from "@colyseus/core";
 import type { GameState } from "../../shared/rules/index.ts";
 import type { SeatClaim } from "../storage/index.ts";
-import type { CouncilState } from "../sync/schema.ts";
+import type { RoomState } from "../sync/schema.ts";
 import { afterCrisis, type CampaignPosition, type NextCrisis } from "./campaign.ts";
 import { storeNextCrisis, type RoomOptions } from "./open-game.ts";
 import type { RoomHost } from "./room-host.ts";
 
 type CampaignHost = Pick<RoomHost, "setTimeout" | "enqueue" | "store" | "scenario">;
-type CampaignSynced = Pick<CouncilState, "deadline" | "scenario" | "timeline" | "part">;
+type CampaignSynced = Pick<RoomState, "deadline" | "scenario" | "timeline" | "part">;
 
 export interface CampaignHooks {
   /** The claims of the seats now, carried into the next crisis where its members have the seat. */
@@ -83,7 +83,7 @@ export class CampaignRun {
     // The new scenario and timeline replace the old ones in the synced state.
     this.synced.scenario = "";
     this.synced.timeline.clear();
-    this.synced.part = next.crisis + 1;
+    this.synced.crisis = next.crisis + 1;
     this.hooks.begin(game);
   }
 }

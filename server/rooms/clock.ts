@@ -6,7 +6,7 @@
  */
 import type { Delayed } from "@colyseus/core";
 import { apply } from "../../shared/rules/index.ts";
-import type { CouncilState } from "../sync/schema.ts";
+import type { RoomState } from "../sync/schema.ts";
 import type { RoomHost } from "./room-host.ts";
 import type { PhaseTimers } from "./services.ts";
 
@@ -16,7 +16,7 @@ export interface ClockHooks {
 }
 
 type ClockHost = Pick<RoomHost, "setTimeout" | "enqueue" | "game" | "finished" | "commit" | "broadcast">;
-type ClockSynced = Pick<CouncilState, "deadline" | "paused">;
+type ClockSynced = Pick<RoomState, "deadline" | "paused">;
 
 export class PhaseClock {
   /** The clock is stopped, keeping what was left of the phase. */

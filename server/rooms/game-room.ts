@@ -13,7 +13,7 @@ import type { ClientMessage, ClientMessageType, ProtocolErrorCode } from "../../
 import { ActionSchema, apply, outcomeOf } from "../../shared/rules/index.ts";
 import type { Action, GameState, LoggedAction, Message, Seat } from "../../shared/rules/index.ts";
 import type { SeatClaim } from "../storage/index.ts";
-import { CouncilState } from "../sync/schema.ts";
+import { RoomState } from "../sync/schema.ts";
 import type { GameClient, RoomMeta } from "./clients.ts";
 import { guardFrames } from "./frame-guard.ts";
 import { recordActionMs } from "./metrics.ts";
@@ -27,10 +27,10 @@ import { handleTableRequest } from "./table-requests.ts";
 type Handlers = Record<ClientMessageType, (client: GameClient, payload: unknown) => void>;
 
 export class GameRoom
-  extends Room<{ state: CouncilState; metadata: RoomMeta; client: GameClient }>
+  extends Room<{ state: RoomState; metadata: RoomMeta; client: GameClient }>
   implements TableHandler
 {
-  override state = new CouncilState();
+  override state = new RoomState();
   /** Patches go out right after each change, not on a fixed tick: the game is turn-based. */
   override patchRate: number | null = null;
   /** An unfinished game keeps its room (bots and timers finish it) until it ends. */
@@ -109,7 +109,7 @@ export class GameRoom
     this.roomId = opened.code;
     this.parts = assembleParts(this.host, this.partsHooks(), opened, this.state);
     Object.assign(this.state, { code: this.roomId, spectators: 0, deadline: 0 });
-    Object.assign(this.state, { part: opened.crisis + 1, parts: opened.crises.length });
+    Object.assign(this.state, { crisis: opened.crisis + 1, crises: opened.crises.length });
     this.play(game, opened.log, opened.claims);
     this.metadata = this.parts.listing.first();
     if (options.private) await this.setPrivate(true);

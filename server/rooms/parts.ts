@@ -3,7 +3,7 @@
  * supplies the callbacks (`RoomHost`, `PartsHooks`); no part sees the room.
  */
 import type { GameState } from "../../shared/rules/index.ts";
-import type { CouncilState } from "../sync/schema.ts";
+import type { RoomState } from "../sync/schema.ts";
 import { BotScheduler } from "./bots.ts";
 import { CampaignRun } from "./campaign-run.ts";
 import { Chat } from "./chat.ts";
@@ -35,7 +35,7 @@ export function assembleParts(
   host: RoomHost,
   hooks: PartsHooks,
   opened: OpenedGame,
-  synced: CouncilState,
+  synced: RoomState,
 ): Parts {
   const { graceSeconds, options, classSession } = opened;
   const seatingHooks = {

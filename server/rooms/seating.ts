@@ -15,7 +15,7 @@ import {
 } from "../../shared/protocol/index.ts";
 import { deputySeats, type BotKind, type Seat } from "../../shared/rules/index.ts";
 import type { SeatClaim } from "../storage/index.ts";
-import { SeatInfo, type CouncilState } from "../sync/schema.ts";
+import { SeatInfo, type RoomState } from "../sync/schema.ts";
 import { hashToken, newSeatToken } from "./open-game.ts";
 import type { RoomHost } from "./room-host.ts";
 
@@ -39,7 +39,7 @@ export interface Slot {
 
 type SeatingHost = Pick<RoomHost, "setTimeout" | "store" | "gameId" | "game">;
 /** The synced seats (holder, name, bot) and secrets, which follow the slots. */
-type SeatingSynced = Pick<CouncilState, "seats" | "secrets">;
+type SeatingSynced = Pick<RoomState, "seats" | "secrets">;
 
 export interface SeatingHooks {
   /** A session lost its seat to a newer connection: it is let go. */

@@ -8,7 +8,7 @@ import { StateView } from "@colyseus/schema";
 import { JoinOptionsSchema, type ChatLine, type ServerMessages } from "../../shared/protocol/index.ts";
 import { projectPublic, projectSecret } from "../sync/project.ts";
 import type { GameState } from "../../shared/rules/index.ts";
-import type { CouncilState } from "../sync/schema.ts";
+import type { RoomState } from "../sync/schema.ts";
 import { mayRead, type Chat } from "./chat.ts";
 import { readerOf, type GameClient } from "./clients.ts";
 import type { RoomHost } from "./room-host.ts";
@@ -28,13 +28,13 @@ export class Sessions {
   private readonly hooks: SessionHooks;
   private readonly seating: Seating;
   private readonly chat: Chat;
-  private readonly synced: CouncilState;
+  private readonly synced: RoomState;
 
   constructor(
     host: Pick<RoomHost, "game" | "broadcast">,
     hooks: SessionHooks,
     parts: { seating: Seating; chat: Chat },
-    synced: CouncilState,
+    synced: RoomState,
   ) {
     this.host = host;
     this.hooks = hooks;

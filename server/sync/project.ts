@@ -14,14 +14,14 @@ import {
   type Seat,
   type TimelineEntry,
 } from "../../shared/rules/index.ts";
-import { CouncilState, Secret } from "./schema.ts";
+import { RoomState, Secret } from "./schema.ts";
 
 export function syncMap(target: MapSchema<string>, next: Map<string, string>): void {
   for (const key of [...target.keys()]) if (!next.has(key)) target.delete(key);
   for (const [key, value] of next) if (target.get(key) !== value) target.set(key, value);
 }
 
-export function projectPublic(state: CouncilState, game: GameState): void {
+export function projectPublic(state: RoomState, game: GameState): void {
   const pub = spectatorView(game);
   const { scenario, timeline, debrief, version, phase, ...rest } = pub;
   if (!state.scenario) state.scenario = JSON.stringify(scenario);
@@ -35,7 +35,7 @@ export function projectPublic(state: CouncilState, game: GameState): void {
   if (state.debrief !== d) state.debrief = d;
 }
 
-export function projectSecret(state: CouncilState, game: GameState, seat: Seat): Secret {
+export function projectSecret(state: RoomState, game: GameState, seat: Seat): Secret {
   let secret = state.secrets.get(seat);
   if (!secret) {
     secret = new Secret();

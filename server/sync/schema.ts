@@ -36,7 +36,7 @@ export const Secret = schema(
 );
 export type Secret = SchemaType<typeof Secret>;
 
-export const CouncilState = schema(
+export const RoomState = schema(
   {
     /** The room code players type to join. */
     code: t.string(),
@@ -55,12 +55,12 @@ export const CouncilState = schema(
     seats: t.map(SeatInfo),
     secrets: t.map(Secret).view(),
     spectators: t.uint16(),
-    /** A campaign's game now being played (1-based) and how many there are; 1 of 1 otherwise. */
-    part: t.uint8(),
-    parts: t.uint8(),
+    /** The crisis of a campaign now being played (1-based) and how many there are; 1 of 1 otherwise. */
+    crisis: t.uint8(),
+    crises: t.uint8(),
     /** Solo practice: the room clock and the bots are paused. */
     paused: t.boolean(),
   },
-  "CouncilState",
+  "RoomState",
 );
-export type CouncilState = SchemaType<typeof CouncilState>;
+export type RoomState = SchemaType<typeof RoomState>;

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { Encoder, Reflection } from "@colyseus/schema";
-import { CouncilState } from "../../server/sync/schema.ts";
+import { RoomState } from "../../server/sync/schema.ts";
 import { runClientWorkers } from "./client-workers.ts";
 import type { WorkerResult } from "./server-bench-clients.ts";
 
@@ -155,7 +155,7 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 };
-const handshake = Reflection.encode(new Encoder(new CouncilState())).byteLength;
+const handshake = Reflection.encode(new Encoder(new RoomState())).byteLength;
 if (rssAtFull.length === 0) rssAtFull = [peakRss];
 const fullRss = rssAtFull.reduce((a, b) => a + b, 0) / rssAtFull.length;
 const result = {

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { CouncilState } from "../../server/sync/schema.ts";
+import { RoomState } from "../../server/sync/schema.ts";
 import { legalActions, type GameState, type Seat } from "../../shared/rules/index.ts";
 import { actionState } from "../../client/view/models.ts";
 import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
 import { kazakhstanProposal, play } from "../helpers.ts";
 
 function snap(state: GameState, seat: Seat): Snapshot {
-  const synced = new CouncilState();
+  const synced = new RoomState();
   synced.code = "ABCDE";
   projectPublic(synced, state);
   projectSecret(synced, state, seat);

@@ -7,7 +7,7 @@
 import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
 import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { CouncilState, SeatInfo } from "../../server/sync/schema.ts";
+import { RoomState, SeatInfo } from "../../server/sync/schema.ts";
 import { createBot, seatOrder, type Bot } from "../../shared/bots/index.ts";
 import {
   apply,
@@ -118,7 +118,7 @@ function enabledActions(root: HTMLElement): Set<string> {
 
 /** One table as a room keeps it: one synced state, a panel per seat that keeps its sections. */
 class Table {
-  readonly synced = new CouncilState();
+  readonly synced = new RoomState();
   readonly panels = new Map<Seat, Panel>();
   checks = 0;
   renders = 0;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ServerMessages } from "../../shared/protocol/index.ts";
 import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { CouncilState, SeatInfo } from "../../server/sync/schema.ts";
+import { RoomState, SeatInfo } from "../../server/sync/schema.ts";
 import { playGame, createBot } from "../../shared/bots/index.ts";
 import { legalActions, view, type GameState, type Seat, type StateId } from "../../shared/rules/index.ts";
 import {
@@ -31,7 +31,7 @@ import { allReady, game, kazakhstanConsultations, kazakhstanProposal, play } fro
 
 /** The synced state exactly as the server's projection builds it, with the secrets of `secretSeats`. */
 function synced(s: GameState, secretSeats: Seat[], extra: Partial<SyncedState> = {}): SyncedState {
-  const state = new CouncilState();
+  const state = new RoomState();
   state.code = "ABCDE";
   projectPublic(state, s);
   for (const seat of secretSeats) projectSecret(state, s, seat);

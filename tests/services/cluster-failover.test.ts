@@ -111,15 +111,19 @@ describe("several server processes on Redis and PostgreSQL, some of them dying",
     );
     const code = host.roomId;
     host.reconnection.enabled = false;
-    const partOf = (r: Room) => (r.state as { part?: number } | undefined)?.part ?? 0;
-    await until(() => partOf(host) === 2 && decoded(host).version >= 2, 60_000, "the campaign's second game");
+    const crisisOf = (r: Room) => (r.state as { crisis?: number } | undefined)?.crisis ?? 0;
+    await until(
+      () => crisisOf(host) === 2 && decoded(host).version >= 2,
+      60_000,
+      "the campaign's second game",
+    );
     await kill9(victim.child);
     const second = await recordOf(a.url, `${code}-2`);
     expect(second.status).toBe("active");
     expect((await recordOf(a.url, code)).status).toBe("finished");
 
     const back = track(await new Client(a.url).joinById(code, { spectator: true }));
-    await until(() => hasState(back) && partOf(back) === 2, 5000, "the second game restored");
+    await until(() => hasState(back) && crisisOf(back) === 2, 5000, "the second game restored");
     expect(decoded(back).version).toBeGreaterThanOrEqual(second.log.length);
     expect((await adminRooms(a.url)).filter((r) => r.code === code)).toHaveLength(1);
     await back.leave();

@@ -245,17 +245,17 @@ export function gameSuite(server: () => TestServer): void {
       const code = kz.roomId;
       const spec = await srv.join(code, { spectator: true });
       const player = playSeat(kz, "KZ");
-      const parts = () =>
-        (spec.state as unknown as { part: number; parts: number } | undefined) ?? { part: 0, parts: 0 };
+      const crisisOf = () =>
+        (spec.state as unknown as { crisis: number; crises: number } | undefined) ?? { crisis: 0, crises: 0 };
       await until(
-        () => hasState(spec) && parts().parts === 2 && decoded(spec).debrief !== null,
+        () => hasState(spec) && crisisOf().crises === 2 && decoded(spec).debrief !== null,
         20_000,
         "the first debrief",
       );
-      expect(parts().part).toBe(1);
+      expect(crisisOf().crisis).toBe(1);
       const firstEnd = decoded(spec);
       await until(
-        () => parts().part === 2 && decoded(spec).scenario.id === "armenia-2022-09",
+        () => crisisOf().crisis === 2 && decoded(spec).scenario.id === "armenia-2022-09",
         10_000,
         "the second game",
       );
@@ -272,7 +272,11 @@ export function gameSuite(server: () => TestServer): void {
       );
       expect(Object.keys(decoded(kz).secrets)).toEqual(["KZ"]);
       expect(decoded(spec).seats.KZ?.holder).toBe("human");
-      await until(() => decoded(spec).debrief !== null && parts().part === 2, 20_000, "the last debrief");
+      await until(
+        () => decoded(spec).debrief !== null && crisisOf().crisis === 2,
+        20_000,
+        "the last debrief",
+      );
       player.stop();
 
       const one = await srv.app.store.getGame(code);
@@ -302,11 +306,11 @@ export function gameSuite(server: () => TestServer): void {
         seat: "UZ",
       });
       const player = playSeat(uz, "UZ");
-      const parts = () =>
-        (uz.state as unknown as { part: number; parts: number } | undefined) ?? { part: 0, parts: 0 };
-      await until(() => hasState(uz) && parts().part === 2, 30_000, "the second game");
+      const crisisOf = () =>
+        (uz.state as unknown as { crisis: number; crises: number } | undefined) ?? { crisis: 0, crises: 0 };
+      await until(() => hasState(uz) && crisisOf().crisis === 2, 30_000, "the second game");
       await until(() => decoded(uz).scenario.id === "armenia-2020-karabakh", 5000, "the second scenario");
-      expect(parts().parts).toBe(5);
+      expect(crisisOf().crises).toBe(5);
       const d = decoded(uz);
       expect(d.seats.UZ).toBeUndefined();
       expect(d.secrets).toEqual({});
