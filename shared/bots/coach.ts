@@ -85,7 +85,7 @@ export function coach(view: SeatView, legal: readonly LegalAction[]): CoachAdvic
         return {
           type: legalAction.type,
           effect: msg("effect.propose", { forms: (legalAction.forms ?? []).join(", ") }),
-          outlook: view.proposal ? positionsOutlook(view) : undefined,
+          ...(view.proposal ? { outlook: positionsOutlook(view) } : {}),
         };
       case "pledge":
         return { type: legalAction.type, effect: msg("effect.pledge", { max: legalAction.maxTroops ?? 0 }) };

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { STATE_IDS } from "../rules/vocabulary.ts";
-import { LIMITS, ROOM_CODE_ALPHABET, TimersSchema } from "./index.ts";
+import { LIMITS, ROOM_CODE_ALPHABET, TimersSchema } from "./room.ts";
 
 export const CLASS_CODE_LENGTH = 6;
 export const ClassCodeSchema = z

@@ -42,10 +42,9 @@ export function legalActions(state: GameState, seat: Seat): LegalAction[] {
     }
     if (type === "lobby") {
       entry.targets = [];
-      for (const t of Object.values(state.approvals)) {
-        if (t?.needsVote && (t.status === "pending" || t.status === "failed") && t.lobbying < MAX_LOBBYING) {
-          entry.targets.push(t.state);
-        }
+      for (const track of Object.values(state.approvals)) {
+        const open = track.status === "pending" || track.status === "failed";
+        if (track.needsVote && open && track.lobbying < MAX_LOBBYING) entry.targets.push(track.state);
       }
       if (entry.targets.length === 0) continue;
     }

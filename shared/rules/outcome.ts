@@ -5,7 +5,7 @@
 import type { Condition, LocalizedText } from "../scenarios/schema.ts";
 import type { GameState } from "./state.ts";
 import type { EndReason } from "./state.ts";
-import type { AppealChannel, Form, StateId, Track } from "./vocabulary.ts";
+import type { AppealChannel, Form, StateId } from "./vocabulary.ts";
 
 export interface ScoreLine {
   objectiveId: string;
@@ -47,13 +47,13 @@ export interface GameOutcome {
 function failedInOrder(state: GameState): StateId[] {
   const fails: { id: StateId; at: number }[] = [];
   for (const track of Object.values(state.approvals)) {
-    const first = track?.sittings.find((sitting) => sitting.result !== "passed");
-    if (track && first) fails.push({ id: track.state, at: first.atHour });
+    const first = track.sittings.find((sitting) => sitting.result !== "passed");
+    if (first) fails.push({ id: track.state, at: first.atHour });
   }
   return fails.sort((a, b) => a.at - b.at).map((failure) => failure.id);
 }
 
-function inRange(v: number, range: { atMost?: number; atLeast?: number }): boolean {
+function inRange(v: number, range: { atMost?: number | undefined; atLeast?: number | undefined }): boolean {
   return (
     (range.atMost === undefined || v <= range.atMost) && (range.atLeast === undefined || v >= range.atLeast)
   );
@@ -64,7 +64,7 @@ type Facts = Omit<GameOutcome, "scores" | "allianceResult" | "historical">;
 function met(condition: Condition, facts: Facts, id: StateId): boolean {
   switch (condition.type) {
     case "track":
-      return inRange(facts.tracks[condition.track as Track], condition);
+      return inRange(facts.tracks[condition.track], condition);
     case "standing":
       return inRange(facts.tracks.standing[id] ?? 5, condition);
     case "decision":

@@ -15,7 +15,7 @@ export interface GameSetup {
   seed: number | string;
   seats?: SeatsConfig;
   /** In a campaign, what the previous scenario passed on. */
-  carry?: CampaignCarry;
+  carry?: CampaignCarry | undefined;
 }
 
 /** Human deputies only for member states whose procedure is a vote, and never more than its seats. */

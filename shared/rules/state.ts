@@ -190,7 +190,7 @@ export function procedureOf(state: GameState, id: StateId): Procedure | undefine
 
 export function deputySeats(state: GameState, id: StateId): DeputySeat[] {
   const n = state.seats.deputies?.[id] ?? 0;
-  return Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as DeputySeat);
+  return Array.from({ length: n }, (_, i): DeputySeat => `${id}.d${i + 1}`);
 }
 
 /**

@@ -26,7 +26,7 @@ export function termsProblem(request: RequestOnRecord | null, terms: ProposalTer
   const troops = TROOP_FORMS.includes(terms.form);
   if ((troops || terms.basis === "peacekeeping") && !formal)
     return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: terms.form });
-  if (terms.basis === "art4" && !(formal && request?.article === "art4")) {
+  if (terms.basis === "art4" && !(formal && request.article === "art4")) {
     return ruleError("ERR_NEEDS_FORMAL_REQUEST", { form: terms.form });
   }
   if (terms.form === "collectiveForce" && terms.basis !== "art4")

@@ -97,7 +97,6 @@ export function spectatorView(state: GameState): PublicView {
   const scenario = state.scenario;
   const approvals: Partial<Record<StateId, PublicApproval>> = {};
   for (const track of Object.values(state.approvals)) {
-    if (!track) continue;
     const { deputyVotes, ...rest } = track;
     approvals[track.state] = {
       ...rest,

@@ -69,21 +69,22 @@ export interface Distribution {
   refusedBotActions: number;
 }
 
-const key = (o: GameOutcome): string =>
+/** A short description of how a game ended ("not deployed, none, bilateral RU"). */
+const outcomeLabel = (outcome: GameOutcome): string =>
   [
-    o.deployed ? "deployed" : "not deployed",
-    o.form,
-    o.bilateralDeployment ? `bilateral ${o.bilateralDeployment}` : "",
-    o.firstFailedApproval ? `${o.firstFailedApproval} balked` : "",
-    o.crisisLost ? "crisis lost" : "",
+    outcome.deployed ? "deployed" : "not deployed",
+    outcome.form,
+    outcome.bilateralDeployment ? `bilateral ${outcome.bilateralDeployment}` : "",
+    outcome.firstFailedApproval ? `${outcome.firstFailedApproval} balked` : "",
+    outcome.crisisLost ? "crisis lost" : "",
   ]
     .filter(Boolean)
     .join(", ");
 
 export function summarize(scenarioId: string, results: readonly GameResult[]): Distribution {
-  const n = results.length || 1;
-  const count = (rec: Record<string, number>, k: string) => (rec[k] = (rec[k] ?? 0) + 1);
-  const d: Distribution = {
+  const divisor = results.length || 1;
+  const count = (counts: Record<string, number>, name: string) => (counts[name] = (counts[name] ?? 0) + 1);
+  const distribution: Distribution = {
     scenario: scenarioId,
     games: results.length,
     historicalMatchRate: 0,
@@ -101,37 +102,38 @@ export function summarize(scenarioId: string, results: readonly GameResult[]): D
   };
   let hours = 0;
   let decided = 0;
-  for (const { outcome: o, actions, refused } of results) {
-    if (o.historical.matches) d.historicalMatchRate += 1 / n;
-    if (o.deployed) d.deployedRate += 1 / n;
-    count(d.outcomes, key(o));
-    count(d.forms, o.form);
-    count(d.firstFailedApproval, o.firstFailedApproval ?? "none");
-    for (const id of o.failedApprovals) count(d.failedApprovals, id);
-    if (o.hoursToDecision !== null) {
-      hours += o.hoursToDecision;
+  for (const { outcome, actions, refused } of results) {
+    if (outcome.historical.matches) distribution.historicalMatchRate += 1 / divisor;
+    if (outcome.deployed) distribution.deployedRate += 1 / divisor;
+    count(distribution.outcomes, outcomeLabel(outcome));
+    count(distribution.forms, outcome.form);
+    count(distribution.firstFailedApproval, outcome.firstFailedApproval ?? "none");
+    for (const id of outcome.failedApprovals) count(distribution.failedApprovals, id);
+    if (outcome.hoursToDecision !== null) {
+      hours += outcome.hoursToDecision;
       decided += 1;
     }
-    for (const t of ["severity", "credibility", "legitimacy", "sovereignty"] as const)
-      d.meanTracks[t] += o.tracks[t] / n;
-    for (const [id, card] of Object.entries(o.scores) as [StateId, { total: number }][]) {
-      d.meanScore[id] = (d.meanScore[id] ?? 0) + card.total / n;
+    for (const track of ["severity", "credibility", "legitimacy", "sovereignty"] as const)
+      distribution.meanTracks[track] += outcome.tracks[track] / divisor;
+    for (const [id, card] of Object.entries(outcome.scores) as [StateId, { total: number }][]) {
+      distribution.meanScore[id] = (distribution.meanScore[id] ?? 0) + card.total / divisor;
     }
-    d.actions += actions;
-    d.refusedBotActions += refused;
+    distribution.actions += actions;
+    distribution.refusedBotActions += refused;
   }
-  d.meanHoursToDecision = decided ? hours / decided : null;
-  const r = (x: number) => Math.round(x * 1000) / 1000;
-  d.historicalMatchRate = r(d.historicalMatchRate);
-  d.deployedRate = r(d.deployedRate);
-  for (const t of Object.keys(d.meanTracks) as (keyof Distribution["meanTracks"])[])
-    d.meanTracks[t] = r(d.meanTracks[t]);
-  for (const id of Object.keys(d.meanScore) as StateId[]) d.meanScore[id] = r(d.meanScore[id] ?? 0);
-  if (d.meanHoursToDecision !== null) {
-    d.meanDaysToDecision = r(d.meanHoursToDecision / 24);
-    d.meanHoursToDecision = r(d.meanHoursToDecision);
+  distribution.meanHoursToDecision = decided ? hours / decided : null;
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  distribution.historicalMatchRate = round(distribution.historicalMatchRate);
+  distribution.deployedRate = round(distribution.deployedRate);
+  for (const track of Object.keys(distribution.meanTracks) as (keyof Distribution["meanTracks"])[])
+    distribution.meanTracks[track] = round(distribution.meanTracks[track]);
+  for (const id of Object.keys(distribution.meanScore) as StateId[])
+    distribution.meanScore[id] = round(distribution.meanScore[id] ?? 0);
+  if (distribution.meanHoursToDecision !== null) {
+    distribution.meanDaysToDecision = round(distribution.meanHoursToDecision / 24);
+    distribution.meanHoursToDecision = round(distribution.meanHoursToDecision);
   }
-  return d;
+  return distribution;
 }
 
 export function simulateScenario(scenario: Scenario, games: number, mix: BotMix, seed: string): Distribution {
@@ -151,11 +153,11 @@ export function simulateCampaign(
   const results = order.map(() => [] as GameResult[]);
   for (let i = 0; i < games; i++) {
     let carry: CampaignCarry | undefined;
-    order.forEach((sc, j) => {
-      const r = simulateGame(sc, mix, `${seed}:${i}:${sc.id}`, carry);
-      carry = r.carry;
-      results[j]?.push(r);
+    order.forEach((scenario, crisis) => {
+      const result = simulateGame(scenario, mix, `${seed}:${i}:${scenario.id}`, carry);
+      carry = result.carry;
+      results[crisis]?.push(result);
     });
   }
-  return order.map((sc, j) => summarize(`campaign/${sc.id}`, results[j] ?? []));
+  return order.map((scenario, crisis) => summarize(`campaign/${scenario.id}`, results[crisis] ?? []));
 }

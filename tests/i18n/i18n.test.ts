@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coach, playGame } from "../../shared/bots/index.ts";
 import { DICTIONARIES, hasKey, LANGUAGES, translate } from "../../shared/i18n/index.ts";
+import { TIMELINE_KEYS } from "../../shared/protocol/timeline-keys.ts";
 import { ERROR_CODES, legalActions, view, type Message } from "../../shared/rules/index.ts";
 import { botsFor } from "../../shared/sim/simulate.ts";
 import { game, scenario, SCENARIO_IDS } from "../helpers.ts";
@@ -21,6 +22,13 @@ describe("the dictionaries", () => {
 
   it("every error code has a message", () => {
     for (const code of ERROR_CODES) expect(hasKey(`error.${code}`), code).toBe(true);
+  });
+
+  it("the timeline's codebook is the sorted log. and reason. keys of the English strings", () => {
+    const timelineKeys = Object.keys(DICTIONARIES.en)
+      .filter((key) => key.startsWith("log.") || key.startsWith("reason."))
+      .sort();
+    expect(TIMELINE_KEYS).toEqual(timelineKeys);
   });
 });
 

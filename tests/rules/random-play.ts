@@ -21,7 +21,7 @@ import {
 
 export function seatsOf(s: GameState): Seat[] {
   const deputies = Object.entries(s.seats.deputies ?? {}).flatMap(([id, n]) =>
-    Array.from({ length: n ?? 0 }, (_, i) => `${id}.d${i + 1}` as Seat),
+    Array.from({ length: n }, (_, i) => `${id}.d${i + 1}` as Seat),
   );
   return [...s.scenario.members, ...deputies, "system"];
 }

@@ -14,6 +14,7 @@ import {
   type VoteChoice,
 } from "../../shared/rules/index.ts";
 import { parseScenario } from "../../shared/scenarios/parse.ts";
+import type { Scenario } from "../../shared/scenarios/schema.ts";
 import { botsFor } from "../../shared/sim/simulate.ts";
 import { allReady, game, kazakhstanProposal, play, refuse, scenario } from "../helpers.ts";
 
@@ -192,12 +193,19 @@ describe("seats and input", () => {
 });
 
 describe("scenario playbooks are checked against the rules", () => {
+  /** The playbook of one brief in an editable copy of a scenario. */
+  const playbookOf = (copy: Scenario, id: StateId) => {
+    const playbook = copy.briefs[id]?.playbook;
+    if (!playbook) throw new Error(`no playbook for ${id}`);
+    return playbook;
+  };
+
   it("refuses a playbook request the rules would refuse", () => {
-    const json = JSON.parse(JSON.stringify(scenario("kazakhstan-2022-01")));
-    json.briefs.KZ.playbook.appeal = { channel: "formal", article: "art4", framing: "domesticUnrest" };
-    json.briefs.RU.playbook.bilateralResponse = "assist";
-    json.briefs.RU.playbook.bilateralTroops = 0;
-    const r = parseScenario("kazakhstan-2022-01.json", JSON.stringify(json));
+    const copy = structuredClone(scenario("kazakhstan-2022-01"));
+    playbookOf(copy, "KZ").appeal = { channel: "formal", article: "art4", framing: "domesticUnrest" };
+    playbookOf(copy, "RU").bilateralResponse = "assist";
+    playbookOf(copy, "RU").bilateralTroops = 0;
+    const r = parseScenario("kazakhstan-2022-01.json", JSON.stringify(copy));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.join("\n")).toMatch(
@@ -210,9 +218,9 @@ describe("scenario playbooks are checked against the rules", () => {
   });
 
   it("refuses a historical proposal that does not fit the historical request", () => {
-    const json = JSON.parse(JSON.stringify(scenario("kazakhstan-2022-01")));
-    json.briefs.KZ.playbook.appeal = { channel: "formal", article: "art2", framing: "domesticUnrest" };
-    const r = parseScenario("kazakhstan-2022-01.json", JSON.stringify(json));
+    const copy = structuredClone(scenario("kazakhstan-2022-01"));
+    playbookOf(copy, "KZ").appeal = { channel: "formal", article: "art2", framing: "domesticUnrest" };
+    const r = parseScenario("kazakhstan-2022-01.json", JSON.stringify(copy));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.join("\n")).toMatch(

@@ -81,7 +81,7 @@ export const lobby: Handler<"lobby"> = {
     if (error) return error;
     if ((state.capital[seat as StateId] ?? 0) < 1) return ruleError("ERR_NO_CAPITAL");
     const open = Object.values(state.approvals).some(
-      (track) => track && track.needsVote && (track.status === "pending" || track.status === "failed"),
+      (track) => track.needsVote && (track.status === "pending" || track.status === "failed"),
     );
     return open ? undefined : ruleError("ERR_NOTHING_TO_DO");
   },
@@ -150,7 +150,6 @@ export const deputyVote: Handler<"deputyVote"> = {
 /** The timer ran out: failed pledges lapse, waiting ones go to their procedure, open sittings close. */
 export function approvalsTimeout(state: GameState): void {
   for (const track of Object.values(state.approvals)) {
-    if (!track) continue;
     if (track.status === "failed") {
       track.status = "withdrawn";
       log(state, track.state, "log.lapsed");
@@ -192,7 +191,7 @@ function settle(state: GameState, track: ApprovalTrack): void {
     addStanding(state, track.state, -0.3);
     if (state.phase === "approvals") enterDeployment(state, track.clock);
   }
-  const tracks = Object.values(state.approvals).filter((other): other is ApprovalTrack => !!other);
+  const tracks = Object.values(state.approvals);
   if (state.phase === "approvals" && tracks.every((other) => other.status === "withdrawn"))
     finish(state, "noContingents");
 }
@@ -200,6 +199,6 @@ function settle(state: GameState, track: ApprovalTrack): void {
 /** Pledges still waiting on their procedure. */
 export function openApprovals(state: GameState): ApprovalTrack[] {
   return Object.values(state.approvals).filter(
-    (track): track is ApprovalTrack => !!track && track.status !== "passed" && track.status !== "withdrawn",
+    (track) => track.status !== "passed" && track.status !== "withdrawn",
   );
 }

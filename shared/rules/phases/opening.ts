@@ -57,7 +57,7 @@ export const requestAssistance: Handler<"requestAssistance"> = {
     state.appeal = { channel, atHour: state.clock };
     if (article) state.appeal.article = article;
     if (framing && channel !== "none") state.appeal.framing = framing;
-    if (channel === "bilateral") state.appeal.target = target;
+    if (channel === "bilateral" && target) state.appeal.target = target;
     log(
       state,
       seat,

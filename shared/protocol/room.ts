@@ -1,0 +1,99 @@
+/**
+ * The game room: its registered name, its codes, the limits the server enforces, and the options a
+ * client creates or joins it with (zod schemas the server parses them with).
+ */
+import { z } from "zod";
+import { BOT_KINDS, PHASES, STATE_IDS } from "../rules/vocabulary.ts";
+
+/** The room type a client creates or joins. */
+export const ROOM_NAME = "game";
+
+/** Room codes: no 0/O or 1/I, so a code read aloud or off a projector is typed right. */
+export const ROOM_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const ROOM_CODE_LENGTH = 5;
+export const RoomCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`), "not a room code");
+
+/** A game's id: its room's code, and for a campaign's later games `-2`, `-3`… */
+export const GameIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}(-[0-9]{1,2})?$`), "not a game id");
+
+/** Limits the server enforces (and a client may check first). */
+export const LIMITS = {
+  /** Characters in one chat message. */
+  chatLength: 500,
+  /** Chat messages per seat per window. */
+  chatPerWindow: 5,
+  chatWindowMs: 10_000,
+  /** Messages of any kind per client per second; above it the client is cut off. */
+  messagesPerSecond: 30,
+  /** Bytes of one WebSocket frame; a larger frame closes the connection (1009). */
+  maxFrameBytes: 16 * 1024,
+  nameLength: 40,
+  /** Chat lines a client receives when it joins. */
+  chatHistory: 50,
+} as const;
+
+/** Seconds each phase's timer runs, by phase (debrief has none). */
+export const TimersSchema = z.strictObject(
+  Object.fromEntries(
+    PHASES.filter((phase) => phase !== "debrief").map((phase) => [
+      phase,
+      z
+        .number()
+        .min(0.01)
+        .max(24 * 3600)
+        .optional(),
+    ]),
+  ) as Record<Exclude<(typeof PHASES)[number], "debrief">, z.ZodOptional<z.ZodNumber>>,
+);
+export type Timers = z.infer<typeof TimersSchema>;
+
+/**
+ * Options of a new room (`client.create(ROOM_NAME, options)`). The creator's join options travel in
+ * the same object, so each schema ignores the other's keys.
+ */
+export const CreateOptionsSchema = z.object({
+  scenario: z.string().min(1).max(80),
+  /** Fixed seed for a reproducible game; random when left out. Never sent back to clients. */
+  seed: z.union([z.string().max(80), z.number().int()]).optional(),
+  /** Leader seats played by a bot from the start, and the bot's kind. */
+  bots: z.partialRecord(z.enum(STATE_IDS), z.enum(BOT_KINDS)).optional(),
+  /** The bot kind that plays a seat whose human is absent (or never came). */
+  fallbackBot: z.enum(BOT_KINDS).optional(),
+  /** Human deputy seats per state. */
+  deputies: z.partialRecord(z.enum(STATE_IDS), z.number().int().min(0).max(120)).optional(),
+  /** Phase timers in seconds. */
+  timers: TimersSchema.optional(),
+  /** A bot's think delay in milliseconds. */
+  thinkMs: z.number().int().min(0).max(60_000).optional(),
+  /** Seconds a dropped player keeps their seat before a bot plays it. */
+  graceSeconds: z.number().min(0).max(3600).optional(),
+  /** Private rooms are not listed in the lobby; they are joined by code. */
+  private: z.boolean().optional(),
+  /**
+   * Play a campaign: the scenarios in date order from `scenario` on, each a game of its own, with
+   * alliance credibility and grievances carried forward. Seats carry over where the state is a member.
+   */
+  campaign: z.boolean().optional(),
+  /** Seconds the debrief of a campaign's game stays up before the next scenario begins. */
+  campaignPauseSeconds: z.number().min(0).max(3600).optional(),
+});
+export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
+
+/** Options of a join (`client.joinById(code, options)`). */
+export const JoinOptionsSchema = z.object({
+  /** The seat wanted: a leader ("RU") or a deputy ("KG.d1"). Left out: the server gives a free one. */
+  seat: z.string().max(12).optional(),
+  /** The token a client got for its seat; returns the seat after a reload or a server restart. */
+  seatToken: z.string().max(80).optional(),
+  name: z.string().trim().max(LIMITS.nameLength).optional(),
+  spectator: z.boolean().optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
