@@ -12,7 +12,7 @@ import { storeNextCrisis, type RoomOptions } from "./open-game.ts";
 import type { RoomHost } from "./room-host.ts";
 
 type CampaignHost = Pick<RoomHost, "setTimeout" | "enqueue" | "store" | "scenario">;
-type CampaignSynced = Pick<RoomState, "deadline" | "scenario" | "timeline" | "part">;
+type CampaignSynced = Pick<RoomState, "deadline" | "scenario" | "timeline" | "crisis">;
 
 export interface CampaignHooks {
   /** The claims of the seats now, carried into the next crisis where its members have the seat. */
