@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import { runCommand } from "../../server/classroom/runner.ts";
 import type { SessionData } from "../../server/classroom/session.ts";
 import type { TablePort, TableRequest, TableSnapshot } from "../../server/rooms/table-port.ts";
+import { sessionWith, student } from "./reducer.ts";
 
 function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
   const sent: [string, TableRequest][] = [];
@@ -35,33 +36,11 @@ function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
   return { port, sent };
 }
 
-const session = (): SessionData => ({
-  code: "ABCDEF",
-  title: "",
-  createdAt: 0,
-  requireApproval: false,
-  options: {},
-  tables: [0, 1].map((index) => ({
-    index,
-    code: `ROOM${index}`,
-    setup: { scenario: "x" },
-    started: false,
-    paused: true,
-  })),
-  students: ["Ann", "Ben", "Cy"].map((name, i) => ({
-    id: `s${i + 1}`,
-    name,
-    tokenHash: `h${i}`,
-    status: "admitted" as const,
-    table: null,
-    seat: null,
-    seatToken: null,
-    bot: false,
-    joinedAt: 0,
-  })),
-  nextStudent: 4,
-  injects: [],
-});
+// Three admitted students (tokens h0–h2), none seated; table ROOM0 and ROOM1 as the reducer's tests have them.
+const session = (): SessionData =>
+  sessionWith(
+    ["Ann", "Ben", "Cy"].map((name, i) => student(`s${i + 1}`, name, { tokenHash: `h${i}`, joinedAt: 0 })),
+  );
 
 test("autoSeat: the live table's seats are read first, each seat's token lands with its student", async () => {
   const { port, sent } = fakePort({ ROOM0: true, ROOM1: false });
