@@ -52,7 +52,7 @@ try {
       await w.page.click("#solo-start");
       await w.page.locator("#room-code").waitFor({ timeout: 15_000 });
       await w.page.click("#nav-briefing");
-      await w.page.click("#nav-council");
+      await w.page.click("#nav-consultations");
       await new Promise((r) => setTimeout(r, 1500));
     }
     const errs = w.problems.filter((p) => p.startsWith("error") || p.startsWith("pageerror"));
