@@ -2,7 +2,8 @@
  * The classroom's effect runner: the I/O around the pure reducer (commands.ts). It reads the tables
  * a command needs (through the table port), applies the command, then sends its effects in order,
  * feeding each table's answer back as the follow-up command `replied`. A follow-up that refuses (a
- * table would not seat a student) stops the run; what ran until then stays done, and is saved.
+ * table would not seat a student) stops the run; what ran until then stays done, and is saved, but a
+ * student whose seat no table confirmed is left with no seat. A failed read of the tables changes nothing.
  */
 import { randomInt } from "node:crypto";
 import type { TablePort } from "../rooms/table-port.ts";
@@ -16,6 +17,7 @@ import {
   type Refusal,
 } from "./commands.ts";
 import type { Effect, TableAnswer, TableFacts } from "./effects.ts";
+import { unseatUnconfirmed } from "./seating.ts";
 import type { SessionData } from "./session.ts";
 
 export interface Run {
@@ -65,11 +67,21 @@ async function send(port: TablePort, session: SessionData, effect: Effect): Prom
   return port.send(code, effect.request);
 }
 
+const asError = (thrown: unknown): Error =>
+  thrown instanceof Error ? thrown : new Error("a table call failed", { cause: thrown });
+
 export async function runCommand(port: TablePort, session: SessionData, command: ClassCommand): Promise<Run> {
   const shuffling = command.type === "autoSeat" && command.shuffle === true;
+  let tables: CommandContext["tables"];
+  try {
+    tables = await readTables(port, session, tablesRead(session, command));
+  } catch (thrown) {
+    // Nothing changed yet; the command is still logged as refused by the table.
+    return { session, changed: false, answer: { ok: false, code: "ERR_TABLE" }, failure: asError(thrown) };
+  }
   const context: CommandContext = {
     now: Date.now(),
-    tables: await readTables(port, session, tablesRead(session, command)),
+    tables,
     shuffled: shuffling ? shuffle(session.students.map((student) => student.id)) : [],
   };
   const first = applyCommand(session, command, context);
@@ -82,12 +94,18 @@ export async function runCommand(port: TablePort, session: SessionData, command:
     try {
       reply = await send(port, current, effect);
     } catch (thrown) {
-      const failure = thrown instanceof Error ? thrown : new Error("a table call failed", { cause: thrown });
-      return { session: current, changed: true, answer: { ok: false, code: "ERR_TABLE" }, failure };
+      const stopped = unseatUnconfirmed(current, [effect, ...queue]);
+      return {
+        session: stopped,
+        changed: true,
+        answer: { ok: false, code: "ERR_TABLE" },
+        failure: asError(thrown),
+      };
     }
     done.push({ effect, reply });
     const next = applyCommand(current, { type: "replied", effect, reply }, { ...context, now: Date.now() });
-    if (!next.ok) return { session: current, changed: true, answer: next };
+    if (!next.ok)
+      return { session: unseatUnconfirmed(current, [effect, ...queue]), changed: true, answer: next };
     current = next.session;
     queue.unshift(...next.effects);
   }

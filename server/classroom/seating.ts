@@ -6,6 +6,23 @@
 import type { Effect, TableFacts } from "./effects.ts";
 import type { SessionData, Student } from "./session.ts";
 
+/**
+ * A run that stopped early (a table refused a seat, or a table call failed) leaves the students
+ * whose seat requests were never answered placed with no token: they go back to no seat, so the
+ * roster never shows a student at a seat their table did not give them.
+ */
+export function unseatUnconfirmed(session: SessionData, unanswered: readonly Effect[]): SessionData {
+  const draft = structuredClone(session);
+  for (const effect of unanswered) {
+    if (!("student" in effect)) continue;
+    const student = draft.students.find((candidate) => candidate.id === effect.student);
+    if (student?.seatToken !== null || student.table !== effect.table) continue;
+    if (student.seat !== effect.request.seat) continue;
+    Object.assign(student, { table: null, seat: null, bot: false });
+  }
+  return draft;
+}
+
 /** Takes a student's seat away from them at the table (a bot plays it); the session's place stays. */
 export function release(student: Student): Effect[] {
   student.seatToken = null;

@@ -8,7 +8,7 @@ import type { SessionData } from "../../server/classroom/session.ts";
 import type { TablePort, TableRequest, TableSnapshot } from "../../server/rooms/table-port.ts";
 import { sessionWith, student } from "./reducer.ts";
 
-function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
+function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"], refuseSeat?: string) {
   const sent: [string, TableRequest][] = [];
   let tokens = 0;
   const port: TablePort = {
@@ -30,6 +30,8 @@ function fakePort(alive: Record<string, boolean>, fail?: TableRequest["op"]) {
       }));
       return { code, gameId: `${code}-2`, seats } as Partial<TableSnapshot> as never;
     }
+    if (request.op === "seat" && request.seat === refuseSeat)
+      return { ok: false, code: "ERR_NO_SUCH_SEAT" } as never;
     if (request.op === "seat") return { ok: true, token: `token-${++tokens}` } as never;
     return { ok: true } as never;
   }
@@ -90,4 +92,38 @@ test("a refusal sends nothing; a table call that throws stops the run with what 
   expect(run.answer).toEqual({ ok: false, code: "ERR_TABLE" });
   expect(run.session.tables.map((table) => table.started)).toEqual([true, true]);
   expect(broken.sent).toHaveLength(1);
+});
+
+const places = (run: { session: SessionData }) =>
+  run.session.students.map((one) => [one.table, one.seat, one.seatToken]);
+
+test("a run that stops early leaves no student at a seat their table never gave them", async () => {
+  // The table refuses the first seat: neither that student nor the next (never asked for) is seated.
+  const refusing = fakePort({ ROOM0: true, ROOM1: false }, undefined, "RU");
+  const refused = await runCommand(refusing.port, session(), { type: "autoSeat" });
+  expect(refused.answer).toEqual({ ok: false, code: "ERR_NO_SUCH_SEAT" });
+  expect(places(refused)).toEqual([
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+  ]);
+  expect(refusing.sent.filter(([, request]) => request.op === "seat")).toHaveLength(1);
+
+  // The table's process fails on the first seat: the same.
+  const failing = fakePort({ ROOM0: true, ROOM1: false }, "seat");
+  const failed = await runCommand(failing.port, session(), { type: "autoSeat" });
+  expect(failed.failure).toBeInstanceOf(Error);
+  expect(places(failed)).toEqual([
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+  ]);
+});
+
+test("a failed read of the tables changes nothing and is still answered as the table's refusal", async () => {
+  const { port } = fakePort({ ROOM0: true, ROOM1: true }, "snapshot");
+  const run = await runCommand(port, session(), { type: "autoSeat" });
+  expect(run).toMatchObject({ changed: false, answer: { ok: false, code: "ERR_TABLE" } });
+  expect(run.failure).toBeInstanceOf(Error);
+  expect(run.session).toEqual(session());
 });
