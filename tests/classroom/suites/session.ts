@@ -309,7 +309,13 @@ export function sessionSuite(server: () => TestServer): void {
     await until(() => decoded(watcher).seats.RU?.holder === "human", 5000, "RU back to its student");
     rooms.set(absent, backRoom);
 
-    // The facilitator ends every table: both reach the debrief.
+    // A table has reached the Council's vote (the export below lists it), then the facilitator ends
+    // every table: both reach the debrief.
+    const voted = (room: Room) =>
+      (decoded(room).timeline as { message: { key: string } }[]).some((entry) =>
+        entry.message.key.startsWith("log.vote."),
+      );
+    await until(() => [...rooms.values()].some(voted), 30_000, "a council vote");
     expect((await fac.command({ type: "control", table: "all", op: "end" })).status).toBe(200);
     await until(
       () => [...rooms.values()].every((r) => decoded(r).phase === "debrief"),
