@@ -1,4 +1,4 @@
-/** What every screen gets (the context) and the small pieces they share: flags, headings, keys. */
+/** What every screen gets (the context) and the small pieces they share: flags, headings, keys, inputs. */
 import type { ChatLine } from "../../shared/protocol/index.ts";
 import type { ActionType, StateId } from "../../shared/rules/index.ts";
 import { flagCss } from "../view/geo.ts";
@@ -34,3 +34,7 @@ export const formKey = (ctx: Ctx, types: ActionType[], ...extra: unknown[]): str
   );
 
 export const heading = (text: string, level: "h2" | "h3" = "h2"): HTMLElement => h(level, {}, text);
+
+/** A number of troops, from 0 to the most this state can send, in steps of 50. */
+export const troopsInput = (id: string, max: number): HTMLElement =>
+  h("input", { id, name: "troops", type: "number", min: 0, max, step: 50, value: 0 });

@@ -43,10 +43,11 @@ export function projectSecret(state: RoomState, game: GameState, seat: Seat): Se
     state.secrets.set(seat, secret);
   }
   const own = view(game, seat).private;
+  const legal = legalActions(game, seat);
   const fields = flatten({
     ...(own ?? {}),
-    legal: legalToObject(legalActions(game, seat)),
-    unavailable: unavailableActions(game, seat),
+    legal: legalToObject(legal),
+    unavailable: unavailableActions(game, seat, legal),
   });
   syncMap(secret.fields, fields);
   return secret;

@@ -82,9 +82,14 @@ const HOLDERS: Partial<Record<ActionType, ActionHolder>> = {
  * For each action type a seat cannot take now, why not: the error of the same guard `apply` runs
  * (`guardFor`), so a client explains a disabled input as the rules would refuse it. An action the
  * guard passes but `legalActions` leaves out (a lobby with no chamber left to lobby) is ERR_NOTHING_TO_DO.
+ * A caller that already has the seat's legal actions passes them, so they are not computed twice.
  */
-export function unavailableActions(state: GameState, seat: Seat): Partial<Record<ActionType, Unavailable>> {
-  const legal = new Set(legalActions(state, seat).map((entry) => entry.type));
+export function unavailableActions(
+  state: GameState,
+  seat: Seat,
+  legalNow: readonly LegalAction[] = legalActions(state, seat),
+): Partial<Record<ActionType, Unavailable>> {
+  const legal = new Set(legalNow.map((entry) => entry.type));
   const out: Partial<Record<ActionType, Unavailable>> = {};
   for (const type of ACTION_TYPES) {
     if (legal.has(type)) continue;

@@ -4,9 +4,9 @@
  */
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
-import { h, options } from "../dom.ts";
+import { options } from "../dom.ts";
 import { CHOICES, legalOf, myState, t } from "../../view/models.ts";
-import { formKey, type ScreenCtx } from "../common.ts";
+import { formKey, troopsInput, type ScreenCtx } from "../common.ts";
 import { actionForm, field, offered, select } from "../controls.ts";
 import { appealSection } from "../sections/appeal.ts";
 import { bilateralSection } from "../sections/bilateral.ts";
@@ -54,20 +54,7 @@ function consultActions(sections: Sections, ctx: ScreenCtx): void {
         "pledge",
         "pledge",
         t(lang, "ui.action.pledge"),
-        [
-          field(
-            t(lang, "ui.council.pledge", { max }),
-            h("input", {
-              id: "pledge-troops",
-              name: "troops",
-              type: "number",
-              min: 0,
-              max,
-              step: 50,
-              value: 0,
-            }),
-          ),
-        ],
+        [field(t(lang, "ui.council.pledge", { max }), troopsInput("pledge-troops", max))],
         [{ label: t(lang, "ui.council.pledgeBtn") }],
       ),
     callVote: () =>

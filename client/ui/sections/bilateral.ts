@@ -1,9 +1,9 @@
 /** The bilateral answer: the state asked directly assists, declines or refers to the alliance. */
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
-import { h, options } from "../dom.ts";
+import { options } from "../dom.ts";
 import { CHOICES, legalOf, myState, t } from "../../view/models.ts";
-import { formKey, heading, type ScreenCtx } from "../common.ts";
+import { formKey, heading, troopsInput, type ScreenCtx } from "../common.ts";
 import { actionForm, field, offered, select } from "../controls.ts";
 
 export function bilateralSection(sections: Sections, ctx: ScreenCtx): void {
@@ -26,18 +26,7 @@ export function bilateralSection(sections: Sections, ctx: ScreenCtx): void {
             options(CHOICES.bilateralResponses.map((x) => ({ value: x, label: term(lang, x) }))),
           ),
         ),
-        field(
-          t(lang, "ui.bilateral.troops", { max }),
-          h("input", {
-            id: "bilateral-troops",
-            name: "troops",
-            type: "number",
-            min: 0,
-            max,
-            step: 50,
-            value: 0,
-          }),
-        ),
+        field(t(lang, "ui.bilateral.troops", { max }), troopsInput("bilateral-troops", max)),
       ],
       [{ label: t(lang, "ui.bilateral.send") }],
     ),
