@@ -29,6 +29,7 @@ const HOLDER_REASONS: Record<ActionHolder, string> = {
   asked: "ui.reason.notTarget",
   pledged: "ui.reason.notPledged",
   deputy: "ui.reason.deputy",
+  proposer: "ui.reason.proposer",
 };
 
 /** The rules' refusal as a message: its `error.*` string, or a plainer one for a few cases. */

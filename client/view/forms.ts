@@ -9,6 +9,7 @@ import {
   BASES,
   BILATERAL_RESPONSES,
   BOT_KINDS,
+  CONCERNS,
   DEPUTY_VOTES,
   FORMS,
   FRAMINGS,
@@ -18,6 +19,7 @@ import {
   VOTE_CHOICES,
   VOTE_FORMATS,
   type Action,
+  type ActionOf,
   type ActionType,
   type LegalAction,
   type StateId,
@@ -30,6 +32,7 @@ export const CHOICES = {
   states: STATE_IDS,
   articles: ARTICLES,
   bilateralResponses: BILATERAL_RESPONSES,
+  concerns: CONCERNS,
   deputyVotes: DEPUTY_VOTES,
   framings: FRAMINGS,
   stances: STANCES,
@@ -50,6 +53,7 @@ export const FORM_ACTIONS: readonly ActionType[] = [
   "propose",
   "pledge",
   "position",
+  "answerConcerns",
   "callVote",
   "requestSession",
   "withdrawRequest",
@@ -98,6 +102,27 @@ function proposeFrom(values: FormValues, legal: LegalAction | undefined): Action
       timeLimitDays: clampInt(first(values, "days"), 1, 365, 30),
     },
   };
+}
+
+/** The concerns an objection or a stand-aside names: the ticked parts, whose pledge, the person's line. */
+function concernsFrom(values: FormValues): Pick<ActionOf<"position">, "concerns" | "pledgeOf" | "note"> {
+  const concerns = CONCERNS.filter((concern) => (values.concern ?? []).includes(concern));
+  const pledgeOf = first(values, "pledgeOf");
+  const note = first(values, "note").trim().slice(0, 200);
+  return {
+    ...(concerns.length > 0 ? { concerns } : {}),
+    ...(concerns.includes("pledge") && (STATE_IDS as readonly string[]).includes(pledgeOf)
+      ? { pledgeOf: pledgeOf as StateId }
+      : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+function positionFrom(values: FormValues): Action {
+  const stance = oneOf(STANCES, first(values, "stance"), "endorse");
+  return stance === "endorse"
+    ? { type: "position", stance }
+    : { type: "position", stance, ...concernsFrom(values) };
 }
 
 function requestFrom(values: FormValues): Action {
@@ -151,15 +176,23 @@ export function actionFrom(
     case "pledge":
       return { type, troops: clampInt(first(values, "troops"), 0, legal?.maxTroops ?? 0, 0) };
     case "position":
-      return { type, stance: oneOf(STANCES, first(values, "stance"), "endorse") };
+      return positionFrom(values);
+    case "answerConcerns": {
+      const targets = legal?.targets ?? [];
+      const to = targets.find((id) => id === first(values, "to")) ?? targets[0];
+      if (!to) return null;
+      const note = first(values, "note").trim();
+      return note ? { type, to, note } : { type, to };
+    }
     case "callVote":
       return { type, format: oneOf(VOTE_FORMATS, first(values, "format"), "video") };
     case "vote": {
       const choice = oneOf(VOTE_CHOICES, first(values, "choice"), "standAside");
+      const said = choice === "support" ? {} : concernsFrom(values);
       // Refusing to sign goes with a vote that lets the decision pass, never with an objection.
       return isOn(values, "refuseToSign") && choice !== "object"
-        ? { type, choice, refuseToSign: true }
-        : { type, choice };
+        ? { type, choice, refuseToSign: true, ...said }
+        : { type, choice, ...said };
     }
     case "lobby": {
       const targets = legal?.targets ?? [];

@@ -6,6 +6,7 @@
  */
 export const TIMELINE_KEYS: readonly string[] = [
   "log.amend",
+  "log.answerConcerns",
   "log.approved",
   "log.bilateral.assist",
   "log.bilateral.decline",
@@ -33,7 +34,9 @@ export const TIMELINE_KEYS: readonly string[] = [
   "log.pledge",
   "log.position.endorse",
   "log.position.object",
+  "log.position.objectOver",
   "log.position.standAside",
+  "log.position.standAsideOver",
   "log.pressToLeave",
   "log.propose",
   "log.ready",
@@ -49,7 +52,9 @@ export const TIMELINE_KEYS: readonly string[] = [
   "log.submitApproval",
   "log.timerExpired",
   "log.vote.object",
+  "log.vote.objectOver",
   "log.vote.standAside",
+  "log.vote.standAsideOver",
   "log.vote.support",
   "log.withdrawContingent",
   "log.withdrawPledge",

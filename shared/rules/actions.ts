@@ -8,6 +8,7 @@ import {
   ARTICLES,
   BASES,
   BILATERAL_RESPONSES,
+  CONCERNS,
   DEPUTY_VOTES,
   FORMS,
   FRAMINGS,
@@ -38,6 +39,30 @@ export const ReasonSchema = z.strictObject({
 });
 
 const reason = { reason: ReasonSchema.optional() };
+
+/** Characters that show nothing (zero-width, bidi controls) or control the terminal; a note may not hold them. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * What an objection or a stand-aside is about: the parts of the proposal it names, the state whose
+ * pledge it means (with `pledge`), and a short line of the person's own words. Bots name parts only.
+ */
+const concerns = {
+  concerns: z
+    .array(z.enum(CONCERNS))
+    .min(1)
+    .max(CONCERNS.length)
+    .refine((list) => new Set(list).size === list.length, "a part is named twice")
+    .optional(),
+  pledgeOf: z.enum(STATE_IDS).optional(),
+  note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((text) => !INVISIBLE.test(text), "the note holds invisible or control characters")
+    .optional(),
+};
 const troops = z.number().int().min(0).max(100_000);
 
 export const ProposalTermsSchema = z.strictObject({
@@ -73,7 +98,18 @@ export const ActionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("propose"), terms: ProposalTermsSchema, ...reason }),
   /** Consultations: pledge this state's contingent (0 withdraws it). */
   z.strictObject({ type: z.literal("pledge"), troops, ...reason }),
-  z.strictObject({ type: z.literal("position"), stance: z.enum(STANCES), ...reason }),
+  /** Consultations: endorse, object or stand aside; an objection or a stand-aside may say why. */
+  z.strictObject({ type: z.literal("position"), stance: z.enum(STANCES), ...concerns, ...reason }),
+  /**
+   * Consultations: whoever tabled the text (or the chair) answers a member's concerns without
+   * changing it, and says why (a bot's reason, a person's note). Changing it is `propose`.
+   */
+  z.strictObject({
+    type: z.literal("answerConcerns"),
+    to: z.enum(STATE_IDS),
+    note: concerns.note,
+    ...reason,
+  }),
   /** Consultations: the chair calls the vote in a format. */
   z.strictObject({ type: z.literal("callVote"), format: z.enum(VOTE_FORMATS), ...reason }),
   /** Consultations: a member asks for an extraordinary session; two such requests call the vote. */
@@ -84,6 +120,7 @@ export const ActionSchema = z.discriminatedUnion("type", [
     type: z.literal("vote"),
     choice: z.enum(VOTE_CHOICES),
     refuseToSign: z.boolean().optional(),
+    ...concerns,
     ...reason,
   }),
   /** Approvals: send the pledge to the national procedure (again, after a failure: a re-vote). */

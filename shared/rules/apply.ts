@@ -16,6 +16,7 @@ import {
   requestSession,
   withdrawRequest,
 } from "./phases/consultations.ts";
+import { answerConcerns } from "./phases/concerns.ts";
 import { councilTimeout, vote } from "./phases/council.ts";
 import { deploymentTimeout, missionDay, pressToLeave, withdrawContingent } from "./phases/deployment.ts";
 import { isKnownSeat, type Handler, type HandlerMap } from "./phases/handler.ts";
@@ -66,6 +67,7 @@ const HANDLERS = {
   propose,
   pledge,
   position,
+  answerConcerns,
   callVote,
   requestSession,
   withdrawRequest,

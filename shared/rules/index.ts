@@ -26,3 +26,4 @@ export { campaignOrder, carryForward, type CampaignCarry } from "./campaign.ts";
 export { procedureFor, PROCEDURES, type Procedure } from "./procedures.ts";
 export { councilPasses } from "./phases/council.ts";
 export { needsVote, FORMAT_HOURS, FORMAT_MAX_ROUNDS } from "./phases/entry.ts";
+export { unansweredConcerns } from "./phases/concerns.ts";

@@ -6,6 +6,7 @@ import { ACTION_TYPES, type ActionType, type Message } from "./actions.ts";
 import { guardFor } from "./apply.ts";
 import type { ErrorCode } from "./errors.ts";
 import { MAX_LOBBYING } from "./phases/approvals.ts";
+import { unansweredConcerns } from "./phases/concerns.ts";
 import { checkTerms } from "./phases/consultations.ts";
 import type { GameState, Seat } from "./state.ts";
 import { BASES, FORMS, type Basis, type Form, type StateId } from "./vocabulary.ts";
@@ -18,7 +19,7 @@ export interface LegalAction {
   forms?: Form[];
   bases?: Basis[];
   terms?: { form: Form; basis: Basis }[];
-  /** lobby: the states whose chamber still has to vote. */
+  /** lobby: the states whose chamber still has to vote; answerConcerns: the members still unanswered. */
   targets?: StateId[];
 }
 
@@ -48,13 +49,14 @@ export function legalActions(state: GameState, seat: Seat): LegalAction[] {
       }
       if (entry.targets.length === 0) continue;
     }
+    if (type === "answerConcerns") entry.targets = unansweredConcerns(state);
     out.push(entry);
   }
   return out;
 }
 
 /** Whose action it is, named when the rules refuse a seat for its role (ERR_NOT_YOUR_ROLE). */
-export type ActionHolder = "host" | "notHost" | "asked" | "pledged" | "deputy";
+export type ActionHolder = "host" | "notHost" | "asked" | "pledged" | "deputy" | "proposer";
 
 /** Why an action is unavailable to a seat now: the code `apply` would refuse it with. */
 export interface Unavailable {
@@ -76,6 +78,7 @@ const HOLDERS: Partial<Record<ActionType, ActionHolder>> = {
   withdrawPledge: "pledged",
   withdrawContingent: "pledged",
   deputyVote: "deputy",
+  answerConcerns: "proposer",
 };
 
 /**

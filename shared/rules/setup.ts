@@ -57,6 +57,7 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     bilateralResponse: null,
     proposal: null,
     positions: {},
+    concerns: {},
     sessionRequests: [],
     round: 0,
     format: null,

@@ -9,6 +9,7 @@ import { procedureFor, type Procedure } from "./procedures.ts";
 import type {
   AppealChannel,
   Article,
+  Concern,
   DeputyVote,
   Framing,
   Phase,
@@ -51,6 +52,21 @@ export interface Proposal extends ProposalTerms {
   by: StateId;
   /** Troops pledged per state; only troop forms carry pledges. */
   contingents: Partial<Record<StateId, number>>;
+}
+
+/**
+ * A member's stated concerns about the text on the table: the parts it objects to (or stands aside
+ * over), whose pledge, and the person's own line. They last until the text changes or the member
+ * changes its mind; a blocked vote carries them back into consultations.
+ */
+export interface Concerns {
+  stance: "object" | "standAside";
+  points: Concern[];
+  pledgeOf?: StateId;
+  note?: string;
+  atHour: number;
+  /** The proposer or the chair has answered them without changing the text. */
+  answered: boolean;
 }
 
 export interface Decision {
@@ -147,6 +163,8 @@ export interface GameState {
   bilateralResponse: { response: "decline" | "referToAlliance" | "assist"; troops: number } | null;
   proposal: Proposal | null;
   positions: Partial<Record<StateId, Stance>>;
+  /** Members' concerns about the current text, public (the proposer sees them listed). */
+  concerns: Partial<Record<StateId, Concerns>>;
   sessionRequests: StateId[];
   /** The council round in progress or last held (1-based), and its format. */
   round: number;
@@ -217,6 +235,7 @@ export function cloneState(state: GameState): GameState {
       contingents: { ...state.proposal.contingents },
     },
     positions: { ...state.positions },
+    concerns: { ...state.concerns },
     sessionRequests: [...state.sessionRequests],
     votes: { ...state.votes },
     refusedToSign: [...state.refusedToSign],

@@ -43,6 +43,7 @@ export interface PublicView {
   bilateralResponse: GameState["bilateralResponse"];
   proposal: GameState["proposal"];
   positions: GameState["positions"];
+  concerns: GameState["concerns"];
   sessionRequests: readonly StateId[];
   round: number;
   format: GameState["format"];
@@ -131,6 +132,7 @@ export function spectatorView(state: GameState): PublicView {
     bilateralResponse: state.bilateralResponse,
     proposal: state.proposal,
     positions: state.positions,
+    concerns: state.concerns,
     sessionRequests: state.sessionRequests,
     round: state.round,
     format: state.format,

@@ -72,6 +72,13 @@ export type Stance = (typeof STANCES)[number];
 export const VOTE_CHOICES = ["support", "object", "standAside"] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
+/**
+ * The parts of a proposal an objection or a stand-aside can be about (docs/game.md, "Negotiation"):
+ * its legal basis, its form, its tasks, its time limit, a state's pledge, the framing of the request.
+ */
+export const CONCERNS = ["basis", "form", "tasks", "timeLimit", "pledge", "framing"] as const;
+export type Concern = (typeof CONCERNS)[number];
+
 /** Council formats trade speed against how many amendment rounds remain (docs/game.md, "Council vote"). */
 export const VOTE_FORMATS = ["phone", "video", "summit"] as const;
 export type VoteFormat = (typeof VOTE_FORMATS)[number];

@@ -6,6 +6,7 @@ import { ACTION_TYPES, apply, legalActions, type GameState, type Seat } from "..
 import { Rng } from "../../shared/rules/rng.ts";
 import {
   BASES,
+  CONCERNS,
   DEPUTY_VOTES,
   FORMS,
   FRAMINGS,
@@ -54,7 +55,11 @@ export function randomAction(rng: Rng, type: string): unknown {
     case "pledge":
       return { type, troops };
     case "position":
-      return { type, stance: rng.pick(STANCES) };
+      return rng.chance(0.5)
+        ? { type, stance: rng.pick(STANCES) }
+        : { type, stance: rng.pick(STANCES), concerns: CONCERNS.filter(() => rng.chance(0.4)), note: "why" };
+    case "answerConcerns":
+      return { type, to: rng.pick(STATE_IDS) };
     case "callVote":
       return { type, format: rng.pick(VOTE_FORMATS) };
     case "vote":

@@ -11,6 +11,7 @@ import { actionForm, field, offered, select } from "../controls.ts";
 import { appealSection } from "../sections/appeal.ts";
 import { bilateralSection } from "../sections/bilateral.ts";
 import { chatSection } from "../sections/chat.ts";
+import { answerForm, concernFields, concernsSection } from "../sections/concerns.ts";
 import { coachSection } from "../sections/coach.ts";
 import { proposalSection, proposeSection } from "../sections/proposal.ts";
 import { readySection } from "../sections/ready.ts";
@@ -19,7 +20,14 @@ import { timelineSection } from "../sections/timeline.ts";
 import { votesSection } from "../sections/votes.ts";
 import { withdrawRequestForm } from "../sections/withdraw-request.ts";
 
-const CONSULT_ACTIONS = ["position", "pledge", "callVote", "requestSession", "withdrawRequest"] as const;
+const CONSULT_ACTIONS = [
+  "position",
+  "answerConcerns",
+  "pledge",
+  "callVote",
+  "requestSession",
+  "withdrawRequest",
+] as const;
 
 function consultActions(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
@@ -41,13 +49,14 @@ function consultActions(sections: Sections, ctx: ScreenCtx): void {
         "position",
         "position",
         t(lang, "ui.council.position.label"),
-        [],
+        concernFields(ctx, "position"),
         CHOICES.stances.map((stance) => ({
           label: term(lang, stance),
           id: `position-${stance}`,
           values: { stance },
         })),
       ),
+    answerConcerns: () => answerForm(ctx),
     pledge: () =>
       actionForm(
         ctx,
@@ -97,6 +106,7 @@ export function consultationsScreen(sections: Sections, ctx: ScreenCtx): void {
   appealSection(sections, ctx);
   bilateralSection(sections, ctx);
   proposalSection(sections, ctx);
+  concernsSection(sections, ctx);
   if (myState(ctx.snap) && offered(ctx, "propose", view.phase === "consultations"))
     proposeSection(sections, ctx);
   if (myState(ctx.snap)) consultActions(sections, ctx);

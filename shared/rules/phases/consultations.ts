@@ -8,6 +8,7 @@ import { advanceClock, finish, log } from "../mechanics.ts";
 import type { GameState } from "../state.ts";
 import { termsProblem } from "../terms.ts";
 import { TROOP_FORMS, type StateId } from "../vocabulary.ts";
+import { concernParams, recordConcerns, statedConcerns } from "./concerns.ts";
 import { enterCouncil } from "./entry.ts";
 import { hostIn, leaderIn, type Handler } from "./handler.ts";
 
@@ -43,8 +44,9 @@ export const propose: Handler<"propose"> = {
       by: seat as StateId,
       contingents: { ...keepPledges },
     };
-    // New text: earlier endorsements were for other words.
+    // New text: earlier endorsements, and concerns about the old words, were for other words.
     state.positions = { [seat as StateId]: "endorse" };
+    state.concerns = {};
     log(
       state,
       seat,
@@ -88,9 +90,13 @@ export const position: Handler<"position"> = {
   guard: (state, seat) => leaderIn(["consultations"], state, seat) ?? needsProposal(state),
   run(state, seat, action) {
     const id = seat as StateId;
-    if (state.positions[id] === action.stance) return ruleError("ERR_ALREADY_DONE");
+    const stated = statedConcerns(state, action.stance, action);
+    if ("code" in stated) return stated;
+    const changed = recordConcerns(state, id, stated.concerns);
+    if (state.positions[id] === action.stance && !changed) return ruleError("ERR_ALREADY_DONE");
     state.positions[id] = action.stance;
-    log(state, seat, `log.position.${action.stance}`, undefined, action.reason);
+    const key = stated.concerns ? `log.position.${action.stance}Over` : `log.position.${action.stance}`;
+    log(state, seat, key, concernParams(stated.concerns), action.reason);
     advanceClock(state, HOURS.position);
     return undefined;
   },

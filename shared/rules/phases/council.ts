@@ -5,6 +5,7 @@ import { overclaim } from "../framing.ts";
 import { addStanding, addTrack, finish, fireEvents, log } from "../mechanics.ts";
 import type { GameState } from "../state.ts";
 import { TROOP_FORMS, type StateId } from "../vocabulary.ts";
+import { concernParams, recordConcerns, statedConcerns } from "./concerns.ts";
 import { enterApprovals, enterConsultations, FORMAT_MAX_ROUNDS } from "./entry.ts";
 import { leaderIn, type Handler } from "./handler.ts";
 
@@ -16,13 +17,17 @@ export const vote: Handler<"vote"> = {
     const id = seat as StateId;
     if (action.refuseToSign && action.choice === "object")
       return ruleError("ERR_INCONSISTENT_TERMS", { field: "refuseToSign" });
+    // An objection in the vote may say why: a blocked round takes its concerns back to consultations.
+    const stated = statedConcerns(state, action.choice, action);
+    if ("code" in stated) return stated;
+    recordConcerns(state, id, stated.concerns);
     state.votes[id] = action.choice;
     if (action.refuseToSign) state.refusedToSign.push(id);
     log(
       state,
       seat,
-      `log.vote.${action.choice}`,
-      { refuseToSign: action.refuseToSign ? 1 : 0 },
+      stated.concerns ? `log.vote.${action.choice}Over` : `log.vote.${action.choice}`,
+      { refuseToSign: action.refuseToSign ? 1 : 0, ...concernParams(stated.concerns) },
       action.reason,
     );
     if (state.scenario.members.every((member) => state.votes[member])) tally(state);

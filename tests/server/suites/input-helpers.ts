@@ -27,6 +27,7 @@ export const SAMPLE_ACTIONS = {
   },
   pledge: { type: "pledge", troops: 100 },
   position: { type: "position", stance: "endorse" },
+  answerConcerns: { type: "answerConcerns", to: "BY" },
   callVote: { type: "callVote", format: "video" },
   requestSession: { type: "requestSession" },
   withdrawRequest: { type: "withdrawRequest" },
