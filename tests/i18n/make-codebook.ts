@@ -12,5 +12,8 @@ const keys = Object.keys(DICTIONARIES.en)
   .filter((key) => key.startsWith("log.") || key.startsWith("reason."))
   .sort();
 const list = keys.map((key) => `  ${JSON.stringify(key)},`).join("\n");
-writeFileSync(file, `${source.slice(0, start)}export const TIMELINE_KEYS: readonly string[] = [\n${list}\n];\n`);
+writeFileSync(
+  file,
+  `${source.slice(0, start)}export const TIMELINE_KEYS: readonly string[] = [\n${list}\n];\n`,
+);
 console.log(`${keys.length} timeline keys`);
