@@ -12,6 +12,7 @@ export {
   type LegalAction,
   type Unavailable,
 } from "./legal.ts";
+export { awaitedSeats } from "./awaiting.ts";
 export {
   view,
   spectatorView,
