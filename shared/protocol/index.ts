@@ -10,6 +10,8 @@ export {
   GameIdSchema,
   JoinOptionsSchema,
   LIMITS,
+  PACE_THINK_MS,
+  PACES,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
   ROOM_NAME,
@@ -17,6 +19,7 @@ export {
   TimersSchema,
   type CreateOptions,
   type JoinOptions,
+  type Pace,
   type Timers,
 } from "./room.ts";
 export {

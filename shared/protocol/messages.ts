@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ActionSchema, ERROR_CODES, type Message } from "../rules/index.ts";
-import { STATE_IDS } from "../rules/vocabulary.ts";
+import { BOT_KINDS, STATE_IDS } from "../rules/vocabulary.ts";
 import { LIMITS } from "./room.ts";
 
 /** Client → server messages. */
@@ -20,6 +20,13 @@ export const ClientMessages = {
   mute: z.strictObject({ seat: z.string().max(12), muted: z.boolean() }),
   /** Solo practice: pause (or resume) the room clock and the bots. Only in a room with one human. */
   pause: z.strictObject({ paused: z.boolean() }),
+  /**
+   * The room's creator hands every open leader seat to a bot: of `bot`'s kind, or the room's
+   * fallback kind. Only from the session that created the room (or its seat, back with its token).
+   */
+  fillSeats: z.strictObject({ bot: z.enum(BOT_KINDS).optional() }),
+  /** A solo room's player opens it to joins by code (it stays unlisted). */
+  invite: z.strictObject({}),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof ClientMessages)[T]>;
@@ -38,6 +45,8 @@ export const PROTOCOL_ERROR_CODES = [
   "ERR_STORAGE",
   "ERR_PAUSED",
   "ERR_NOT_SOLO",
+  "ERR_SOLO_ROOM",
+  "ERR_NOT_CREATOR",
 ] as const;
 export const ALL_ERROR_CODES = [...ERROR_CODES, ...PROTOCOL_ERROR_CODES] as const;
 export type ProtocolErrorCode = (typeof ALL_ERROR_CODES)[number];
@@ -47,7 +56,13 @@ export interface ServerMessages {
   /** A refused message: the code, a translatable message, and the type of the message refused. */
   error: { code: ProtocolErrorCode; message: Message; to: string };
   /** The seat this client holds, and the token to get it back later (store it). */
-  seat: { seat: string | null; token: string | null; code: string };
+  seat: {
+    seat: string | null;
+    token: string | null;
+    code: string;
+    /** This client created the room (it may hand open seats to bots, and invite to a solo room). */
+    creator: boolean;
+  };
   chat: ChatLine;
   /** Recent chat this client may read, sent on join. */
   chatHistory: ChatLine[];

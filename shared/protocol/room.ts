@@ -55,6 +55,12 @@ export const TimersSchema = z.strictObject(
 );
 export type Timers = z.infer<typeof TimersSchema>;
 
+/** How fast the bots move in a solo game: the menu's choice, mapped to a bot's think delay. */
+export const PACES = ["fast", "slow"] as const;
+export type Pace = (typeof PACES)[number];
+/** Milliseconds a bot thinks before each move at each pace (an explicit `thinkMs` wins). */
+export const PACE_THINK_MS: Record<Pace, number> = { fast: 800, slow: 2500 };
+
 /**
  * Options of a new room (`client.create(ROOM_NAME, options)`). The creator's join options travel in
  * the same object, so each schema ignores the other's keys.
@@ -71,12 +77,24 @@ export const CreateOptionsSchema = z.object({
   deputies: z.partialRecord(z.enum(STATE_IDS), z.number().int().min(0).max(120)).optional(),
   /** Phase timers in seconds. */
   timers: TimersSchema.optional(),
-  /** A bot's think delay in milliseconds. */
+  /** A bot's think delay in milliseconds (one public bot move per delay). */
   thinkMs: z.number().int().min(0).max(60_000).optional(),
+  /** The bots' pace in a solo game; sets `thinkMs` unless that is given. */
+  pace: z.enum(PACES).optional(),
+  /**
+   * Seconds of real time the bots hold a move that would end the phase (or call the vote) while a
+   * person still has a decision to make; restarts with each new phase and each new text. 0: no hold.
+   */
+  deliberationSeconds: z.number().min(0).max(3600).optional(),
   /** Seconds a dropped player keeps their seat before a bot plays it. */
   graceSeconds: z.number().min(0).max(3600).optional(),
   /** Private rooms are not listed in the lobby; they are joined by code. */
   private: z.boolean().optional(),
+  /**
+   * Solo practice: the room belongs to its creator. It is not listed, and nobody else joins it, not
+   * even by code, until the creator sends `invite`.
+   */
+  solo: z.boolean().optional(),
   /**
    * Play a campaign: the scenarios in date order from `scenario` on, each a game of its own, with
    * alliance credibility and grievances carried forward. Seats carry over where the state is a member.
