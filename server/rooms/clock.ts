@@ -25,6 +25,9 @@ export class PhaseClock {
   private timer: Delayed | null = null;
   /** Bumped each time the timer is armed or stopped. */
   private generation = 0;
+  /** Wall-clock ms the room has spent paused, and when the pause now running began. */
+  private pausedMs = 0;
+  private pausedAt = 0;
   private readonly host: ClockHost;
   private readonly synced: ClockSynced;
   private readonly hooks: ClockHooks;
@@ -68,13 +71,21 @@ export class PhaseClock {
     if (wanted) {
       this.stop();
       this.paused = true;
+      this.pausedAt = Date.now();
     } else {
       this.paused = false;
+      this.pausedMs += Date.now() - this.pausedAt;
       this.arm(this.leftMs);
       this.hooks.bots.schedule();
     }
     this.synced.paused = this.paused;
     this.host.broadcast();
+  }
+
+  /** The room's running time in ms: wall-clock time less the time spent paused (the deliberation window runs on it). */
+  runningMs(): number {
+    const now = Date.now();
+    return now - this.pausedMs - (this.paused ? now - this.pausedAt : 0);
   }
 
   /** Gives the phase `ms` more: to the time left while paused, else to the running timer. */

@@ -14,11 +14,13 @@ import { Listing, type ListingHooks } from "./listing.ts";
 import { Seating } from "./seating.ts";
 import { Sessions, type SessionHooks } from "./sessions.ts";
 import type { TableContext } from "./table-requests.ts";
+import { Turns } from "./turns.ts";
 
 export interface Parts {
   seating: Seating;
   clock: PhaseClock;
   bots: BotScheduler;
+  turns: Turns;
   chat: Chat;
   sessions: Sessions;
   listing: Listing;
@@ -46,7 +48,15 @@ export function assembleParts(
   const seating = new Seating(
     host,
     seatingHooks,
-    { graceSeconds, bots: options.bots, fallbackBot: options.fallbackBot, classroom: !!classSession },
+    {
+      graceSeconds,
+      bots: options.bots,
+      fallbackBot: options.fallbackBot,
+      classroom: !!classSession,
+      solo: options.solo === true,
+      creatorHash: options.creator ?? null,
+      creatorToken: opened.creatorToken,
+    },
     synced,
   );
   const clock: PhaseClock = new PhaseClock(
@@ -55,12 +65,26 @@ export function assembleParts(
     { bots: { stop: () => bots.stop(), schedule: () => bots.schedule() } },
     opened.timers,
   );
+  const turns = new Turns(
+    host,
+    {
+      holder: (seat) => {
+        const slot = seating.get(seat);
+        return slot ? seating.holderOf(slot) : "open";
+      },
+      unclaimed: () => seating.claimed() === 0,
+      now: () => clock.runningMs(),
+    },
+    opened.deliberationSeconds,
+    synced,
+  );
   const bots = new BotScheduler(
     host,
     {
       paused: () => clock.paused,
-      seats: () => seating.all().map((slot) => slot.seat),
       botOf: (seat) => seating.botOf(seat),
+      holdMs: () => turns.holdMs(),
+      waiting: () => turns.waiting(),
       expire: () => clock.expire(),
     },
     opened.thinkMs,
@@ -102,7 +126,7 @@ export function assembleParts(
     },
   };
   const listing = new Listing(host, hooks, seating);
-  return { seating, clock, bots, chat, sessions, listing, campaign, table };
+  return { seating, clock, bots, turns, chat, sessions, listing, campaign, table };
 }
 
 /** Stops the parts' timers: the phase clock, the bots, a campaign's pause (the room finished or stops). */

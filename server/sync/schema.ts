@@ -60,6 +60,16 @@ export const RoomState = schema(
     crises: t.uint8(),
     /** Solo practice: the room clock and the bots are paused. */
     paused: t.boolean(),
+    /**
+     * Whom the table waits on: the seats that still have a decision to make in this phase
+     * (`awaitedSeats`) and are held by a person (a human, or one away within the grace period).
+     */
+    waitingFor: t.array("string"),
+    /** No person is awaited, but seats the bots play still have a decision to make. */
+    botsDeciding: t.boolean(),
+    /** A solo room (nobody joins unless its player invites), and whether its player has invited. */
+    solo: t.boolean(),
+    invited: t.boolean(),
   },
   "RoomState",
 );
