@@ -83,7 +83,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     scenarios,
     defaults: {
       timers: timersOver(DEFAULT_TIMERS, config.defaults?.timers),
-      thinkMs: config.defaults?.thinkMs ?? 1200,
+      // A person reads each bot move before the next one (docs/game.md, "Turn discipline and pace").
+      thinkMs: config.defaults?.thinkMs ?? 2500,
+      deliberationSeconds: config.defaults?.deliberationSeconds ?? 60,
       graceSeconds: config.defaults?.graceSeconds ?? 60,
     },
   });

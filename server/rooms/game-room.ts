@@ -68,20 +68,46 @@ export class GameRoom
       if (message.muted) client.userData?.muted.add(message.seat);
       else client.userData?.muted.delete(message.seat);
     },
-    // Solo practice: one human may pause the room clock and the bots, and resume with the time that
-    // was left (docs/game.md, "Modes"). At a classroom table only the facilitator pauses.
+    // Solo practice: its player (or the one human of a room) may pause the room clock and the bots,
+    // and resume with the time that was left (docs/game.md, "Modes"). At a classroom table only the
+    // facilitator pauses.
     pause: (client, payload) => {
-      if (!client.userData?.seat) {
+      const seat = client.userData?.seat ?? null;
+      if (!seat) {
         this.refuse(client, "ERR_SPECTATOR", "pause");
         return;
       }
       const message = this.parse(client, "pause", payload);
       if (!message) return;
-      if (this.parts.seating.claimed() > 1 || this.options.classSession) {
+      const { seating } = this.parts;
+      const solo = this.options.solo ? seating.isCreator(client.sessionId, seat) : seating.claimed() <= 1;
+      if (!solo || this.options.classSession) {
         this.refuse(client, "ERR_NOT_SOLO", "pause");
         return;
       }
       void this.enqueue(() => this.parts.clock.setPaused(message.paused));
+    },
+    fillSeats: (client, payload) => {
+      const message = this.creatorsMessage(client, "fillSeats", payload);
+      if (!message) return;
+      if (this.game.ended) {
+        this.refuse(client, "ERR_GAME_OVER", "fillSeats");
+        return;
+      }
+      const kind = message.bot ?? this.options.fallbackBot ?? "historical";
+      if (this.parts.seating.fill(kind) === 0) this.refuse(client, "ERR_NOTHING_TO_DO", "fillSeats");
+      else this.seatsChanged(true);
+    },
+    // A solo room opens to joins by code (still unlisted) when its player invites.
+    invite: (client, payload) => {
+      if (!this.creatorsMessage(client, "invite", payload)) return;
+      if (!this.options.solo || this.parts.seating.invited) {
+        this.refuse(client, "ERR_NOTHING_TO_DO", "invite");
+        return;
+      }
+      this.parts.seating.invited = true;
+      this.state.invited = true;
+      this.broadcastPatch();
     },
   } satisfies Handlers;
 
@@ -110,6 +136,7 @@ export class GameRoom
     this.parts = assembleParts(this.host, this.partsHooks(), opened, this.state);
     Object.assign(this.state, { code: this.roomId, spectators: 0, deadline: 0 });
     Object.assign(this.state, { crisis: opened.crisis + 1, crises: opened.crises.length });
+    Object.assign(this.state, { solo: options.solo === true, invited: false });
     this.play(game, opened.log, opened.claims);
     this.metadata = this.parts.listing.first();
     if (options.private) await this.setPrivate(true);
@@ -209,6 +236,7 @@ export class GameRoom
   /** Seats changed hands: the synced seats and listing, a patch, and (with `bots`) the bots asked to play. */
   private seatsChanged(bots: boolean): void {
     this.parts.seating.sync();
+    this.parts.turns.update();
     this.parts.listing.seatsChanged();
     this.broadcastPatch();
     if (bots) this.parts.bots.schedule();
@@ -216,6 +244,15 @@ export class GameRoom
 
   private refuse(client: GameClient, code: ProtocolErrorCode, to: string, params?: Message["params"]): void {
     client.send("error", protocol.protocolError(code, to, params));
+  }
+
+  /** A message only the room's creator may send, parsed; from anyone else it is refused. */
+  private creatorsMessage<T extends "fillSeats" | "invite">(client: GameClient, type: T, payload: unknown) {
+    const message = this.parse(client, type, payload);
+    if (!message) return undefined;
+    if (this.parts.seating.isCreator(client.sessionId, client.userData?.seat ?? null)) return message;
+    this.refuse(client, "ERR_NOT_CREATOR", type);
+    return undefined;
   }
 
   /** A client message parsed with its schema; one that does not parse is answered with an error. */
@@ -308,6 +345,7 @@ export class GameRoom
   private show(game: GameState): void {
     this.game = game;
     this.parts.sessions.project(game);
+    this.parts.turns.update();
   }
 
   private finish(): void {

@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { ServerError } from "@colyseus/core";
 import {
   CreateOptionsSchema,
+  PACE_THINK_MS,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
   type ChatLine,
@@ -27,8 +28,12 @@ import { timersOver, type PhaseTimers, type RoomServices } from "./services.ts";
 /** The key of options only this process passes (a restore, a classroom's table); no client knows it. */
 export const RESTORE_KEY = randomBytes(16).toString("hex");
 
-/** A room's options: the creator's, and for a classroom's table the class it belongs to. */
-export type RoomOptions = CreateOptions & { classSession?: string };
+/**
+ * A room's options: the creator's, for a classroom's table the class it belongs to, and the hash of
+ * the seat token its creator's first seat gets (stored with the game, so the creator is known after
+ * a reload or a restart: server/README.md, "Rooms").
+ */
+export type RoomOptions = CreateOptions & { classSession?: string; creator?: string };
 
 export interface OpenedGame {
   options: RoomOptions;
@@ -36,6 +41,7 @@ export interface OpenedGame {
   classSession: string | null;
   timers: PhaseTimers;
   thinkMs: number;
+  deliberationSeconds: number;
   graceSeconds: number;
   code: string;
   gameId: string;
@@ -48,6 +54,8 @@ export interface OpenedGame {
   /** Who held which seat when the record was stored (none for a fresh game). */
   claims: SeatClaim[];
   restored: boolean;
+  /** A fresh room's first join (its creator's) takes its seat with this token; null otherwise. */
+  creatorToken: string | null;
 }
 
 function newCode(): string {
@@ -74,10 +82,12 @@ async function optionsOf(raw: unknown, store: GameStore) {
   if (!parsed.success)
     throw new ServerError(400, `bad room options: ${parsed.error.issues[0]?.message ?? ""}`);
   const cls = (raw ?? {}) as { classSession?: unknown; key?: unknown };
+  // A solo room is never listed.
+  const given = parsed.data.solo ? { ...parsed.data, private: true } : parsed.data;
   const options: RoomOptions =
     typeof cls.classSession === "string" && cls.key === RESTORE_KEY
-      ? { ...parsed.data, classSession: cls.classSession }
-      : parsed.data;
+      ? { ...given, classSession: cls.classSession }
+      : given;
   return { options, stored: undefined };
 }
 
@@ -100,7 +110,8 @@ export async function openGame(
     options,
     classSession: options.classSession ?? null,
     timers: timersOver(defaults.timers, options.timers),
-    thinkMs: options.thinkMs ?? defaults.thinkMs,
+    thinkMs: options.thinkMs ?? (options.pace ? PACE_THINK_MS[options.pace] : defaults.thinkMs),
+    deliberationSeconds: options.deliberationSeconds ?? defaults.deliberationSeconds,
     graceSeconds: options.graceSeconds ?? defaults.graceSeconds,
     crises,
   };
@@ -132,9 +143,13 @@ export async function openGame(
       chat: stored.chat.map((line) => ({ ...line })),
       claims: stored.claims,
       restored: true,
+      creatorToken: null,
     };
   }
 
+  // A classroom's table has no creator: the classroom seats everyone.
+  const creatorToken = options.classSession ? null : newSeatToken();
+  if (creatorToken) settings.options = { ...options, creator: hashToken(creatorToken) };
   const seed = String(options.seed ?? randomBytes(8).toString("hex"));
   const game = createGame({ scenario, seed, seats: { deputies: options.deputies ?? {} } });
   let code = newCode();
@@ -145,7 +160,7 @@ export async function openGame(
     seed,
     rulesVersion: game.rulesVersion,
     seats: game.seats,
-    options,
+    options: settings.options,
     createdAt: Date.now(),
   });
   return {
@@ -159,6 +174,7 @@ export async function openGame(
     chat: [],
     claims: [],
     restored: false,
+    creatorToken,
   };
 }
 

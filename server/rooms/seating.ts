@@ -4,7 +4,9 @@
  *
  * A seat's holder: `human` (a session holds it), `away` (its human dropped, or the server restarted,
  * and the grace period runs), `bot` (a configured bot seat nobody took, or after the briefing a
- * leader seat nobody holds), else `open`.
+ * leader seat nobody holds), else `open`. The room's creator (its first join, or whoever holds the
+ * seat it took, by its token) may hand the open seats to bots; a solo room lets nobody else join
+ * until its creator invites.
  */
 import { ServerError, type Delayed } from "@colyseus/core";
 import {
@@ -57,11 +59,22 @@ export interface SeatingConfig {
   fallbackBot: BotKind | undefined;
   /** A classroom's table: seats are handed out by the classroom only, never taken by a join. */
   classroom: boolean;
+  /** A solo room: only its creator joins (and comes back with its token) until it invites others. */
+  solo: boolean;
+  /** The hash of the token of the creator's seat (RoomOptions `creator`), if the room has a creator. */
+  creatorHash: string | null;
+  /** A fresh room's first join is its creator's: the token its seat gets. */
+  creatorToken: string | null;
 }
 
 export class Seating {
   readonly config: SeatingConfig;
+  /** A solo room's player has opened it to joins by code. */
+  invited = false;
   private slots = new Map<Seat, Slot>();
+  /** The creator's token, until its first join takes it; the session of a creator who only watches. */
+  private creatorToken: string | null;
+  private creatorSession: string | null = null;
   private readonly host: SeatingHost;
   private readonly hooks: SeatingHooks;
   private readonly synced: SeatingSynced;
@@ -71,6 +84,7 @@ export class Seating {
     this.hooks = hooks;
     this.config = config;
     this.synced = synced;
+    this.creatorToken = config.creatorToken;
   }
 
   get(seat: string): Slot | undefined {
@@ -157,6 +171,11 @@ export class Seating {
   ): Promise<{ slot: Slot | undefined; token: string | null }> {
     let token: string | null = null;
     let slot: Slot | undefined;
+    // The first join of a fresh room is its creator's (the matchmaker reserved it with the room).
+    const creatorToken = this.creatorToken;
+    this.creatorToken = null;
+    if (this.config.solo && !this.invited && !creatorToken && !options.seatToken)
+      throw new ServerError(403, "ERR_SOLO_ROOM");
     if (options.seatToken) {
       const hash = hashToken(options.seatToken);
       slot = this.all().find((candidate) => candidate.claim?.tokenHash === hash);
@@ -176,7 +195,7 @@ export class Seating {
         slot = unclaimed.find((open) => !open.botKind) ?? unclaimed[0] ?? free[0];
       }
       if (slot) {
-        token = newSeatToken();
+        token = creatorToken ?? newSeatToken();
         const claim = { tokenHash: hashToken(token), name: options.name || slot.seat };
         await this.storeClaim({ seat: slot.seat, ...claim });
         // A seat can be claimed by two joins racing; the later one finds it taken.
@@ -188,8 +207,26 @@ export class Seating {
       if (options.name && slot.claim) slot.claim.name = options.name;
       this.clearAway(slot);
       slot.sessionId = sessionId;
-    }
+    } else if (creatorToken) this.creatorSession = sessionId;
     return { slot, token };
+  }
+
+  /** Whether a session is the room's creator: the session that created it, or its seat's holder now. */
+  isCreator(sessionId: string, seat: Seat | null): boolean {
+    if (this.creatorSession === sessionId) return true;
+    const hash = this.heldBy(sessionId, seat)?.claim?.tokenHash;
+    return hash !== undefined && hash === this.config.creatorHash;
+  }
+
+  /** Hands every open leader seat to a bot of this kind; returns how many seats it filled. */
+  fill(kind: BotKind): number {
+    let filled = 0;
+    for (const slot of this.slots.values()) {
+      if (!slot.leader || this.holderOf(slot) !== "open") continue;
+      slot.botKind = kind;
+      filled++;
+    }
+    return filled;
   }
 
   /** Hands a seat to a classroom's student: a new token, stored like any claim; whoever held it loses it. */

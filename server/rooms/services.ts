@@ -25,6 +25,8 @@ export function timersOver(defaults: PhaseTimers, given: Timers | undefined): Ph
 export interface RoomDefaults {
   timers: PhaseTimers;
   thinkMs: number;
+  /** Seconds the bots hold a phase-ending move for a person who still has to decide (0: never). */
+  deliberationSeconds: number;
   graceSeconds: number;
 }
 

@@ -58,7 +58,8 @@ export class Sessions {
       client.userData.watching = true;
       this.synced.spectators += 1;
     }
-    const seat = { seat: slot?.seat ?? null, token, code: this.hooks.code() };
+    const creator = this.seating.isCreator(client.sessionId, slot?.seat ?? null);
+    const seat = { seat: slot?.seat ?? null, token, code: this.hooks.code(), creator };
     client.send("seat", seat satisfies ServerMessages["seat"]);
     client.send("chatHistory", this.chat.historyFor(readerOf(client)));
     this.hooks.seatsChanged(true);

@@ -48,7 +48,7 @@ export async function startServer(config: Partial<AppConfig> = {}): Promise<Test
     port: 0,
     host: "127.0.0.1",
     dataDir,
-    defaults: { thinkMs: 0, graceSeconds: 2, ...config.defaults },
+    defaults: { thinkMs: 0, deliberationSeconds: 0, graceSeconds: 2, ...config.defaults },
     ...config,
   });
   const url = `http://127.0.0.1:${app.port}`;
