@@ -12,7 +12,10 @@ import { createBot, nextBotMove, seatOrder, type Bot, type BotMove } from "../..
 import type { BotKind, GameState, Seat } from "../../shared/rules/index.ts";
 import type { RoomHost } from "./room-host.ts";
 
-type BotHost = Pick<RoomHost, "setTimeout" | "enqueue" | "game" | "finished" | "commit" | "warn">;
+type BotHost = Pick<
+  RoomHost,
+  "setTimeout" | "enqueue" | "game" | "finished" | "commit" | "broadcast" | "warn"
+>;
 
 export interface BotHooks {
   paused(): boolean;
@@ -22,6 +25,8 @@ export interface BotHooks {
   holdMs(): number;
   /** The room waits for someone (a person who still has a decision to make). */
   waiting(): boolean;
+  /** A phase-ending move is held for the people awaited (true), or none is (false); true if that changed. */
+  holding(held: boolean): boolean;
   /** No bot has a move and the room waits for nobody: the room clock ends the phase. */
   expire(): Promise<void>;
 }
@@ -111,8 +116,10 @@ export class BotScheduler {
         continue;
       }
       this.held.clear();
+      this.hooks.holding(false);
       return this.host.commit(move.seat, move.action, move.state);
     }
+    if (this.hooks.holding(holding)) this.host.broadcast();
     if (holding) {
       this.windowTimer = this.host.setTimeout(() => {
         this.windowTimer = null;

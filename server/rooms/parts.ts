@@ -85,6 +85,7 @@ export function assembleParts(
       botOf: (seat) => seating.botOf(seat),
       holdMs: () => turns.holdMs(),
       waiting: () => turns.waiting(),
+      holding: (held) => turns.setHolding(held),
       expire: () => clock.expire(),
     },
     opened.thinkMs,

@@ -19,7 +19,7 @@ export interface TurnsHooks {
   now(): number;
 }
 
-type TurnsSynced = Pick<RoomState, "waitingFor" | "botsDeciding">;
+type TurnsSynced = Pick<RoomState, "waitingFor" | "botsDeciding" | "holding">;
 
 const isPerson = (holder: SeatHolder): boolean => holder === "human" || holder === "away";
 
@@ -73,6 +73,13 @@ export class Turns {
     return Math.max(0, this.startedAt + this.windowMs - this.hooks.now());
   }
 
+  /** A bot holds a phase-ending move for the people awaited (true), or holds none now; true if that changed. */
+  setHolding(holding: boolean): boolean {
+    if (this.synced.holding === holding) return false;
+    this.synced.holding = holding;
+    return true;
+  }
+
   /** After each change of the game or of the seats: the window's start, and whom the room waits on. */
   update(): void {
     this.observe();
@@ -84,6 +91,8 @@ export class Turns {
     }
     const bots = people.length === 0 && this.awaited().some((seat) => this.hooks.holder(seat) === "bot");
     if (this.synced.botsDeciding !== bots) this.synced.botsDeciding = bots;
+    // Nobody is left to hold a move for.
+    if (people.length === 0) this.setHolding(false);
   }
 
   private observe(): void {

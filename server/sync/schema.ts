@@ -67,6 +67,11 @@ export const RoomState = schema(
     waitingFor: t.array("string"),
     /** No person is awaited, but seats the bots play still have a decision to make. */
     botsDeciding: t.boolean(),
+    /**
+     * A bot holds a move that would end the phase (or call the vote) for the people in `waitingFor`,
+     * until they decide or the deliberation window passes.
+     */
+    holding: t.boolean(),
     /** A solo room (nobody joins unless its player invites), and whether its player has invited. */
     solo: t.boolean(),
     invited: t.boolean(),

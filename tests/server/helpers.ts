@@ -79,6 +79,13 @@ export interface Decoded {
   /** Every secret this client received, by seat (must hold at most its own). */
   secrets: Record<string, Record<string, unknown>>;
   spectators: number;
+  /** Whom the table waits on, a bot holding a phase-ending move, the bots deciding. */
+  waitingFor: string[];
+  holding: boolean;
+  botsDeciding: boolean;
+  paused: boolean;
+  solo: boolean;
+  invited: boolean;
 }
 
 type AnyState = {
@@ -92,6 +99,12 @@ type AnyState = {
   seats: Map<string, { holder: string; name: string; bot: string }>;
   secrets?: Map<string, { seat: string; fields: Map<string, string> }>;
   spectators: number;
+  waitingFor?: string[];
+  holding?: boolean;
+  botsDeciding?: boolean;
+  paused?: boolean;
+  solo?: boolean;
+  invited?: boolean;
 };
 
 export function decoded(room: Room): Decoded {
@@ -113,6 +126,12 @@ export function decoded(room: Room): Decoded {
     seats,
     secrets,
     spectators: s.spectators ?? 0,
+    waitingFor: [...(s.waitingFor ?? [])],
+    holding: s.holding === true,
+    botsDeciding: s.botsDeciding === true,
+    paused: s.paused === true,
+    solo: s.solo === true,
+    invited: s.invited === true,
   };
 }
 

@@ -39,12 +39,16 @@ export interface Player {
   stop(): void;
 }
 
-/** Plays `seat` from `room` with a bot of `kind`; checks each decoded state with `check`. */
+/**
+ * Plays `seat` from `room` with a bot of `kind`; checks each decoded state with `check`, and acts
+ * only in states `acts` allows (every state by default).
+ */
 export function playSeat(
   room: Room,
   seat: string,
   kind: BotKind = "historical",
   check?: (d: Decoded) => void,
+  acts: (d: Decoded) => boolean = () => true,
 ): Player {
   const bot = createBot(kind, `client:${seat}`);
   const sent: Player["sent"] = [];
@@ -65,7 +69,7 @@ export function playSeat(
     }
     const d = decoded(room);
     check?.(d);
-    if (d.version === lastVersion || d.phase === "debrief") return;
+    if (d.version === lastVersion || d.phase === "debrief" || !acts(d)) return;
     const sv = seatViewOf(d, seat);
     if (!sv || sv.legal.length === 0) return;
     const action = bot.act(sv.view, sv.legal);

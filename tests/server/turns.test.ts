@@ -1,0 +1,114 @@
+/**
+ * Turn discipline in real rooms (docs/game.md, "Turn discipline and pace"): whom the room waits on
+ * (`waitingFor`), a bot's phase-ending move held for a person until that person decides or the
+ * deliberation window passes, and open seats that no longer hold a phase.
+ */
+import type { Room } from "@colyseus/sdk";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { decoded, startServer, until, type TestServer } from "./helpers.ts";
+import { playSeat } from "./players.ts";
+import { liveRoom } from "./suites/game.ts";
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startServer({ defaults: { thinkMs: 20 } });
+});
+afterAll(() => srv.close());
+
+/** Timers no test waits out: a phase that moves on here was moved on by the room's own logic. */
+const HOUR = 3600;
+const SLOW = {
+  briefing: HOUR,
+  appeal: HOUR,
+  bilateral: HOUR,
+  consultations: HOUR,
+  council: HOUR,
+  approvals: HOUR,
+  deployment: HOUR,
+};
+const BOTS = { KZ: "historical", BY: "historical", AM: "historical", KG: "historical", TJ: "historical" };
+const hasState = (room: Room) => !!(room.state as { seats?: unknown } | undefined)?.seats;
+const inApprovals = (phase: string) => phase === "approvals" || phase === "deployment";
+
+/**
+ * Russia is a person (played by a historical bot on the client, up to the approvals); every other
+ * leader is a server bot. Russia pledges, so its approval is pending when the approvals open, and
+ * the first other state to consent would open the deployment.
+ */
+async function russiaAtApprovals(deliberationSeconds: number): Promise<{ ru: Room; from: number }> {
+  const ru = await srv.create({
+    scenario: "kazakhstan-2022-01",
+    seed: "turns-1",
+    bots: BOTS,
+    timers: SLOW,
+    thinkMs: 20,
+    deliberationSeconds,
+    seat: "RU",
+  });
+  await until(() => hasState(ru) && decoded(ru).phase === "briefing", 5000, "the briefing");
+  expect(decoded(ru).waitingFor).toEqual(["RU"]);
+  const player = playSeat(ru, "RU", "historical", undefined, (d) => !inApprovals(d.phase));
+  await until(() => inApprovals(decoded(ru).phase), 20_000, "the approvals");
+  player.stop();
+  return { ru, from: liveRoom(ru.roomId).actionLog.length };
+}
+
+const pendingOf = (room: Room, id: string) =>
+  (decoded(room).pub.approvals as Record<string, { status: string }> | undefined)?.[id]?.status;
+
+test("a bot's move that would end the phase waits for the person still to decide, and comes after that person's decision", async () => {
+  const { ru, from } = await russiaAtApprovals(HOUR);
+  // A consent would open the deployment: it is held while Russia has not decided on its own approval.
+  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Russia");
+  expect(decoded(ru).phase).toBe("approvals");
+  expect(decoded(ru).waitingFor).toEqual(["RU"]);
+  expect(pendingOf(ru, "RU")).toBe("pending");
+  const log = liveRoom(ru.roomId).actionLog;
+  expect(log.slice(from).filter((entry) => entry.seat === "RU")).toEqual([]);
+  const at = log.length;
+  ru.send("action", { v: decoded(ru).version, action: { type: "withdrawPledge" } });
+  await until(() => decoded(ru).phase === "deployment", 10_000, "the deployment");
+  const after = liveRoom(ru.roomId).actionLog.slice(at);
+  expect(after[0]).toEqual({ seat: "RU", action: { type: "withdrawPledge" } });
+  // The move that was held is the next one: a bot's, which opened the deployment.
+  expect(after[1]?.seat).not.toBe("RU");
+  expect(after[1]?.action.type).toBe("submitApproval");
+  expect(decoded(ru).holding).toBe(false);
+  await ru.leave();
+});
+
+test("when the deliberation window has passed, the held move goes ahead without the person", async () => {
+  const { ru, from } = await russiaAtApprovals(2.5);
+  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Russia");
+  expect(decoded(ru).phase).toBe("approvals");
+  // The window's own timer asks the bots again: nobody acts here.
+  await until(() => decoded(ru).phase === "deployment", 15_000, "the window to pass");
+  const log = liveRoom(ru.roomId).actionLog.slice(from);
+  expect(log.filter((entry) => entry.seat === "RU" || entry.seat === "system")).toEqual([]);
+  expect(pendingOf(ru, "RU")).toBe("pending");
+  // Russia still has its approval to decide on in the deployment: the room still waits for it.
+  expect(decoded(ru).waitingFor).toContain("RU");
+  await ru.leave();
+});
+
+test("open seats do not hold the briefing: when every person is ready the phase moves on at once", async () => {
+  const ru = await srv.create({
+    scenario: "kazakhstan-2022-01",
+    bots: { KZ: "historical", AM: "historical" },
+    timers: { ...SLOW, briefing: 24 * HOUR },
+    deliberationSeconds: 60,
+    seat: "RU",
+  });
+  await until(() => hasState(ru) && decoded(ru).pub.ready !== undefined, 5000, "the bots' readiness");
+  await until(() => (decoded(ru).pub.ready as string[]).length === 2, 5000, "the bots' readiness");
+  expect(decoded(ru).phase).toBe("briefing");
+  expect(decoded(ru).seats.BY?.holder).toBe("open");
+  expect(decoded(ru).waitingFor).toEqual(["RU"]);
+  ru.send("action", { v: decoded(ru).version, action: { type: "ready" } });
+  await until(() => decoded(ru).phase !== "briefing", 5000, "the briefing to end");
+  const log = liveRoom(ru.roomId).actionLog;
+  // The room clock ended it right after the last person's ready, with the open seats not ready.
+  expect(log.slice(0, 4).map((entry) => entry.seat)).toEqual(["AM", "KZ", "RU", "system"]);
+  expect(log[3]?.action.type).toBe("timerExpired");
+  await ru.leave();
+});
