@@ -629,6 +629,25 @@ export const en = {
   "class.print.thisTable": "This table",
   "class.print.reality": "What really happened",
   "class.print.injects": "Injects",
+  // Turn discipline and pace
+  "ui.wait.label": "Whom the table waits for",
+  "ui.wait.you": "Waiting for you",
+  "ui.wait.youAnd": "Waiting for you and {names}",
+  "ui.wait.people": "Waiting for {names} ({count, plural, one {a person} other {# people}})",
+  "ui.wait.bots": "The bots are deciding",
+  "ui.wait.holding": "the others are ready to move on",
+  "ui.menu.pace": "Pace of the bots",
+  "ui.menu.pace.slow": "Slow: time to read each move",
+  "ui.menu.pace.fast": "Fast",
+  "ui.room.fillSeats": "Give the open seats to bots",
+  "ui.room.fillHint":
+    "{count, plural, one {# seat is open} other {# seats are open}}; once everyone present is ready, the game goes on without them.",
+  "ui.room.invite": "Invite others to this game",
+  "ui.room.soloClosed":
+    "This solo game is yours: nobody can join it, not even with the code, unless you invite them.",
+  "ui.room.invited": "Invited: others can join with the code {code}.",
+  "ui.error.ERR_SOLO_ROOM": "That is someone's solo game: you can join it only if its player invites you.",
+  "ui.error.ERR_NOT_CREATOR": "Only the player who created this room can do that.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -639,4 +639,24 @@ export const ru: Record<MessageKey, string> = {
   "class.print.thisTable": "Ход игры за этим столом",
   "class.print.reality": "Как было на самом деле",
   "class.print.injects": "Вводные",
+  // Turn discipline and pace
+  "ui.wait.label": "Кого ждёт стол",
+  "ui.wait.you": "Ждём вашего решения",
+  "ui.wait.youAnd": "Ждём вашего решения, а также: {names}",
+  "ui.wait.people":
+    "Ждём: {names} ({count, plural, one {живой игрок} few {# живых игрока} many {# живых игроков} other {# живого игрока}})",
+  "ui.wait.bots": "Решают боты",
+  "ui.wait.holding": "остальные готовы идти дальше",
+  "ui.menu.pace": "Темп ботов",
+  "ui.menu.pace.slow": "Медленно: есть время прочесть каждый ход",
+  "ui.menu.pace.fast": "Быстро",
+  "ui.room.fillSeats": "Отдать свободные места ботам",
+  "ui.room.fillHint":
+    "{count, plural, one {Свободно # место} few {Свободно # места} many {Свободно # мест} other {Свободно # места}}; когда все присутствующие будут готовы, игра пойдёт дальше без них.",
+  "ui.room.invite": "Пригласить других в эту игру",
+  "ui.room.soloClosed":
+    "Это ваша одиночная игра: никто не может в неё войти, даже по коду, пока вы не пригласите.",
+  "ui.room.invited": "Приглашение открыто: другие могут войти по коду {code}.",
+  "ui.error.ERR_SOLO_ROOM": "Это чья-то одиночная игра: войти можно, только если её игрок вас пригласит.",
+  "ui.error.ERR_NOT_CREATOR": "Это может сделать только игрок, создавший комнату.",
 };
