@@ -8,6 +8,7 @@ import { Connection, JoinError, savedSession, type Status } from "./net/connecti
 import { createOptions, joinOptions, soloOptions } from "./room-options.ts";
 import type { Stage } from "./scenes/types.ts";
 import { Settings } from "./settings.ts";
+import { renderBanner } from "./ui/banner.ts";
 import { renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
@@ -39,7 +40,7 @@ export class App {
   private readonly sections: Sections;
   private readonly chrome: ChromeActions;
   private readonly el: Record<
-    "title" | "clock" | "nav" | "tools" | "status" | "alert" | "announcer" | "panel" | "stage",
+    "title" | "clock" | "nav" | "tools" | "status" | "waiting" | "alert" | "announcer" | "panel" | "stage",
     HTMLElement
   >;
 
@@ -51,6 +52,7 @@ export class App {
       nav: $("nav"),
       tools: $("tools"),
       status: $("status"),
+      waiting: $("waiting"),
       alert: $("alert"),
       announcer: $("announcer"),
       panel: $("panel"),
@@ -214,6 +216,7 @@ export class App {
     renderTools(this.el.tools, chrome, this.chrome);
     renderNav(this.el.nav, chrome, this.chrome);
     renderClock(this.el.clock, this.snap, lang, Date.now());
+    renderBanner(this.el.waiting, this.snap, lang);
     this.renderPanel();
     this.renderStage();
   }
@@ -237,6 +240,10 @@ export class App {
         this.render();
       },
       sources: info?.sources ?? [],
+      room: {
+        fillSeats: () => this.net.send("fillSeats", {}),
+        invite: () => this.net.send("invite", {}),
+      },
     };
   }
 

@@ -11,7 +11,10 @@ export function seedOption(search: string): { seed?: string } {
   return seed ? { seed } : {};
 }
 
-/** Solo practice: a private room where bots of the chosen kind hold every other seat. */
+/**
+ * Solo practice: a room of the player's own (unlisted, and nobody joins it unless the player
+ * invites) where bots of the chosen kind hold every other seat, at the chosen pace.
+ */
 export function soloOptions(
   chosen: Chosen<"solo">,
   scenarios: readonly ScenarioInfo[] | null,
@@ -26,6 +29,8 @@ export function soloOptions(
     bots,
     fallbackBot: chosen.bots,
     private: true,
+    solo: true,
+    pace: chosen.pace,
     seat: chosen.seat,
     ...(chosen.name ? { name: chosen.name } : {}),
   };

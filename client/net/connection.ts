@@ -26,6 +26,8 @@ export interface SavedSession {
   token: string | null;
   seat: string | null;
   spectator: boolean;
+  /** This client created the room (the server says so on every join). */
+  creator?: boolean;
 }
 
 const SESSION_KEY = "unanimity.session";
@@ -175,6 +177,7 @@ export class Connection {
         seat: m.seat,
         token: m.token ?? this.session?.token ?? null,
         spectator: spectator || m.seat === null,
+        creator: m.creator,
       };
       saveSession(this.session);
       this.emitSnapshot();
@@ -220,7 +223,7 @@ export class Connection {
   private emitSnapshot(): void {
     const state = this.room?.state as SyncedState | undefined;
     if (!state || !this.session) return;
-    const snap = snapshotOf(state, this.session.seat);
+    const snap = snapshotOf(state, this.session.seat, this.session.creator === true);
     if (!snap) return;
     this.snapshot = snap;
     this.listeners.snapshot?.(snap);

@@ -22,9 +22,10 @@ export interface ChromeActions {
 export const viewLabel = (lang: Language, view: View): string =>
   view === "menu" ? t(lang, "ui.title") : t(lang, `ui.nav.${view}`);
 
-/** Solo practice: this client is the only human seat. */
+/** Solo practice: this client's own solo room, or the only human seat of a room (it may pause). */
 export function isSolo(snap: Snapshot | null): boolean {
   if (!snap) return false;
+  if (snap.solo) return snap.creator;
   return Object.entries(snap.seats).every(
     ([seat, info]) => seat === snap.seat || (info.holder !== "human" && info.holder !== "away"),
   );
@@ -32,7 +33,15 @@ export function isSolo(snap: Snapshot | null): boolean {
 
 export function renderTools(el: HTMLElement, state: ChromeState, actions: ChromeActions): void {
   const { lang, snap } = state;
-  const key = JSON.stringify([lang, state.coachOn, snap?.paused, snap?.seat, !!snap, state.view]);
+  const key = JSON.stringify([
+    lang,
+    state.coachOn,
+    snap?.paused,
+    snap?.seat,
+    !!snap,
+    state.view,
+    snap && isSolo(snap),
+  ]);
   if (el.dataset.key === key) return;
   el.dataset.key = key;
   const langSelect = h(

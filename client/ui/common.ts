@@ -14,6 +14,8 @@ export interface ScreenCtx extends Ctx {
   muted: ReadonlySet<string>;
   toggleMute: (seat: StateId) => void;
   sources: { title: string; url: string }[];
+  /** The room's creator's messages (the lobby and the briefing offer them to the creator only). */
+  room?: { fillSeats(): void; invite(): void };
 }
 
 export const flag = (id: StateId): HTMLElement =>

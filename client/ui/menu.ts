@@ -2,6 +2,7 @@
 import { term, type Language } from "../../shared/i18n/index.ts";
 import type { BotKind, StateId } from "../../shared/rules/index.ts";
 import { CLASS_CODE_LENGTH } from "../../shared/protocol/classroom.ts";
+import { PACES, type Pace } from "../../shared/protocol/index.ts";
 import { CHOICES, t } from "../view/models.ts";
 import { field, valueOf, checked } from "./controls.ts";
 import { h, options } from "./dom.ts";
@@ -17,7 +18,7 @@ export interface ScenarioInfo {
 }
 
 export interface MenuHandlers {
-  solo(o: { scenario: string; seat: StateId; bots: BotKind; name: string }): void;
+  solo(o: { scenario: string; seat: StateId; bots: BotKind; pace: Pace; name: string }): void;
   create(o: {
     scenario: string;
     seat: StateId | null;
@@ -88,6 +89,7 @@ export function renderMenu(
           scenario: soloScenario.value,
           seat: soloState.value as StateId,
           bots: valueOf("solo-bots") as BotKind,
+          pace: valueOf("solo-pace") as Pace,
           name: valueOf("solo-name").trim(),
         });
       },
@@ -104,6 +106,17 @@ export function renderMenu(
         options(
           CHOICES.botKinds.map((k) => ({ value: k, label: term(lang, k) })),
           "historical",
+        ),
+      ),
+    ),
+    field(
+      t(lang, "ui.menu.pace"),
+      h(
+        "select",
+        { id: "solo-pace" },
+        options(
+          PACES.map((pace) => ({ value: pace, label: t(lang, `ui.menu.pace.${pace}`) })),
+          "slow",
         ),
       ),
     ),

@@ -28,6 +28,11 @@ export interface SyncedState {
     ): void;
   };
   spectators: number;
+  waitingFor?: Iterable<string>;
+  botsDeciding?: boolean;
+  holding?: boolean;
+  solo?: boolean;
+  invited?: boolean;
 }
 
 export interface SeatInfoVM {
@@ -51,6 +56,17 @@ export interface Snapshot {
   unavailable: UnavailableByType;
   seats: Record<string, SeatInfoVM>;
   spectators: number;
+  /** The seats the table waits on that a person holds (turn discipline). */
+  waitingFor: string[];
+  /** No person is awaited; the bots still have decisions to make. */
+  botsDeciding: boolean;
+  /** A bot holds a move that would end the phase until the people awaited decide. */
+  holding: boolean;
+  /** A solo room (nobody joins unless invited), and whether its player has invited. */
+  solo: boolean;
+  invited: boolean;
+  /** This client created the room (it may hand open seats to bots, and invite). */
+  creator: boolean;
 }
 
 type OwnPart = ReturnType<typeof seatViewOf>;
@@ -72,7 +88,7 @@ type OmittedWhenEmpty =
   | "pressedToLeave";
 type DecodedPublicView = Omit<PublicView, OmittedWhenEmpty> & Partial<Pick<PublicView, OmittedWhenEmpty>>;
 
-export function snapshotOf(synced: SyncedState, seat: string | null): Snapshot | null {
+export function snapshotOf(synced: SyncedState, seat: string | null, creator = false): Snapshot | null {
   if (!synced.scenario) return null;
   // Schema instances keep their fields in accessors: name each one (a spread would lose them).
   const decoded: DecodedPublicView = publicViewOf({
@@ -116,6 +132,12 @@ export function snapshotOf(synced: SyncedState, seat: string | null): Snapshot |
     unavailable: mine?.unavailable ?? {},
     seats,
     spectators: synced.spectators,
+    waitingFor: [...(synced.waitingFor ?? [])],
+    botsDeciding: synced.botsDeciding === true,
+    holding: synced.holding === true,
+    solo: synced.solo === true,
+    invited: synced.invited === true,
+    creator,
   };
 }
 

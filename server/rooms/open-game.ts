@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { ServerError } from "@colyseus/core";
 import {
   CreateOptionsSchema,
-  PACE_THINK_MS,
+  PACE_FACTOR,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
   type ChatLine,
@@ -110,7 +110,7 @@ export async function openGame(
     options,
     classSession: options.classSession ?? null,
     timers: timersOver(defaults.timers, options.timers),
-    thinkMs: options.thinkMs ?? (options.pace ? PACE_THINK_MS[options.pace] : defaults.thinkMs),
+    thinkMs: options.thinkMs ?? Math.round(defaults.thinkMs * PACE_FACTOR[options.pace ?? "slow"]),
     deliberationSeconds: options.deliberationSeconds ?? defaults.deliberationSeconds,
     graceSeconds: options.graceSeconds ?? defaults.graceSeconds,
     crises,

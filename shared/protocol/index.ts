@@ -10,7 +10,7 @@ export {
   GameIdSchema,
   JoinOptionsSchema,
   LIMITS,
-  PACE_THINK_MS,
+  PACE_FACTOR,
   PACES,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,

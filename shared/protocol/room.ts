@@ -58,8 +58,12 @@ export type Timers = z.infer<typeof TimersSchema>;
 /** How fast the bots move in a solo game: the menu's choice, mapped to a bot's think delay. */
 export const PACES = ["fast", "slow"] as const;
 export type Pace = (typeof PACES)[number];
-/** Milliseconds a bot thinks before each move at each pace (an explicit `thinkMs` wins). */
-export const PACE_THINK_MS: Record<Pace, number> = { fast: 800, slow: 2500 };
+/**
+ * A bot's think delay at each pace, as a share of the server's default think delay (2.5 s unless
+ * the server is told otherwise): slow is that default, a pace to read each move; fast, under a
+ * second. An explicit `thinkMs` wins over the pace.
+ */
+export const PACE_FACTOR: Record<Pace, number> = { fast: 0.3, slow: 1 };
 
 /**
  * Options of a new room (`client.create(ROOM_NAME, options)`). The creator's join options travel in

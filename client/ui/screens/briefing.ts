@@ -6,6 +6,7 @@ import { CHOICES, t } from "../../view/models.ts";
 import { flag, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { coachSection } from "../sections/coach.ts";
 import { readySection } from "../sections/ready.ts";
+import { roomSection } from "../sections/room.ts";
 
 function briefSection(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
@@ -49,6 +50,7 @@ export function briefingScreen(sections: Sections, ctx: ScreenCtx): void {
     h("p", { class: "prose" }, scenario.situation[lang]),
   ]);
   readySection(sections, ctx, "briefing-ready");
+  roomSection(sections, ctx);
   briefSection(sections, ctx);
   sections.section("facts", keyOf(lang, scenario.id), () => [
     heading(t(lang, "ui.briefing.evidence"), "h3"),

@@ -5,6 +5,7 @@ import { t } from "../../view/models.ts";
 import { heading, keyOf, type ScreenCtx } from "../common.ts";
 import { chatSection } from "../sections/chat.ts";
 import { readySection } from "../sections/ready.ts";
+import { roomSection } from "../sections/room.ts";
 import { seatsSection } from "../sections/seats.ts";
 
 /** The game client runs framed in the classroom page with `?class=CODE`. */
@@ -13,7 +14,9 @@ const inClassroom = (): boolean => new URLSearchParams(location.search).has("cla
 export function lobbyScreen(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
   const snap = ctx.snap;
-  sections.section("code", keyOf(lang, snap.code), () => [
+  // A solo room nobody has been invited to is not for sharing either.
+  const closed = snap.solo && !snap.invited;
+  sections.section("code", keyOf(lang, snap.code, closed), () => [
     heading(t(lang, "ui.lobby.title")),
     h(
       "p",
@@ -21,11 +24,12 @@ export function lobbyScreen(sections: Sections, ctx: ScreenCtx): void {
       h("span", { class: "label" }, t(lang, "ui.lobby.code")),
       h("span", { class: "code", id: "room-code" }, snap.code),
       // At a classroom table the facilitator seats people: the room code is not for sharing.
-      inClassroom() ? null : h("span", { class: "muted" }, t(lang, "ui.lobby.codeHint")),
+      inClassroom() || closed ? null : h("span", { class: "muted" }, t(lang, "ui.lobby.codeHint")),
     ),
     h("p", {}, h("strong", {}, snap.view.scenario.title[lang]), ` — ${snap.view.scenario.date}`),
   ]);
   readySection(sections, ctx, "lobby-ready");
+  roomSection(sections, ctx);
   seatsSection(sections, ctx, "lobby-seats", t(lang, "ui.lobby.seats"));
   chatSection(sections, ctx);
 }
