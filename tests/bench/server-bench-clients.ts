@@ -216,7 +216,15 @@ async function table(index: number): Promise<void> {
       const joinUrl = urls[(index + 1) % urls.length] as string;
       const grace = input.graceSeconds === undefined ? {} : { graceSeconds: input.graceSeconds };
       const first = quiet(
-        await new Client(createUrl).create(ROOM_NAME, { scenario, timers: TIMERS, seat: seats[0], ...grace }),
+        await new Client(createUrl).create(ROOM_NAME, {
+          scenario,
+          timers: TIMERS,
+          // Zero think time and no deliberation window: the benchmark measures the server, not a pace.
+          thinkMs: 0,
+          deliberationSeconds: 0,
+          seat: seats[0],
+          ...grace,
+        }),
       );
       for (const seat of seats.slice(1)) quiet(await new Client(joinUrl).joinById(first.roomId, { seat }));
       for (let i = 6; i < CLIENTS; i++)

@@ -102,6 +102,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
         bots: OTHER_BOTS,
         timers: TIMERS,
         thinkMs: 200,
+        deliberationSeconds: 0,
       }),
     );
     others.push(room);
@@ -150,6 +151,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
         bots: OTHER_BOTS,
         timers: TIMERS,
         thinkMs: 200,
+        deliberationSeconds: 0,
       }),
     );
     const f: Fuzzer = {

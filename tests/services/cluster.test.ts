@@ -67,6 +67,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
         tables: [0, 1, 2, 3].map((i) => ({ scenario: "kazakhstan-2022-01", seed: `class-${i}` })),
         timers,
         thinkMs: 20,
+        deliberationSeconds: 0,
       },
     });
     expect(created.status).toBe(201);
@@ -137,6 +138,7 @@ describe("several server processes on Redis and PostgreSQL", () => {
         tables: [0, 1].map((i) => ({ scenario: "kazakhstan-2022-01", seed: `class-kill-${i}` })),
         timers: { ...timers, consultations: 30 },
         thinkMs: 50,
+        deliberationSeconds: 0,
         graceSeconds: 30,
       },
     });
