@@ -58,12 +58,13 @@ export class Turns {
   }
 
   /**
-   * The room waits for someone: a person still has a decision to make, or (before anyone has taken
-   * a seat) an open seat does. Otherwise, when no bot has a move, the room clock ends the phase.
+   * The room waits for someone: a person still has a decision to make, or (in the briefing, before
+   * anyone has taken a seat: the creator is on the way) an open seat does. Otherwise, when no bot has a move, the room clock ends the phase.
    */
   waiting(): boolean {
     if (this.people().length > 0) return true;
-    return this.hooks.unclaimed() && this.awaited().some((seat) => this.hooks.holder(seat) === "open");
+    if (this.host.game().phase !== "briefing" || !this.hooks.unclaimed()) return false;
+    return this.awaited().some((seat) => this.hooks.holder(seat) === "open");
   }
 
   /** How long the bots still hold a phase-ending move: what is left of the window while a person is awaited, else 0. */

@@ -86,6 +86,7 @@ export function restartSuite(env: () => Record<string, string>): void {
             bots: { BY: "historical", AM: "historical", KG: "historical", TJ: "historical" },
             timers,
             thinkMs: 30,
+            deliberationSeconds: 0,
             graceSeconds: 20,
             seat: "KZ",
           }),
@@ -120,6 +121,9 @@ export function restartSuite(env: () => Record<string, string>): void {
         await until(() => [kz2, ru2, spec].every(hasState), 5000, "the rejoined state");
         expect(boxOf(kz2).seat?.seat).toBe("KZ");
         expect(boxOf(ru2).seat?.seat).toBe("RU");
+        // The room's creator is still known by its seat's token (its hash is stored with the game).
+        expect(boxOf(kz2).seat?.creator).toBe(true);
+        expect(boxOf(ru2).seat?.creator).toBe(false);
         expect(decoded(kz2).version).toBeGreaterThanOrEqual(after.log.length);
         expect(Object.keys(decoded(kz2).secrets)).toEqual(["KZ"]);
         expect(Object.keys(decoded(ru2).secrets)).toEqual(["RU"]);
