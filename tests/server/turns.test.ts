@@ -91,6 +91,57 @@ test("when the deliberation window has passed, the held move goes ahead without 
   await ru.leave();
 });
 
+/** Russia is a person who says nothing in consultations; pragmatic bots elsewhere (their chair calls the vote when it sees fit). */
+async function russiaInConsultations(deliberationSeconds: number): Promise<Room> {
+  const B = "pragmatic";
+  const ru = await srv.create({
+    scenario: "kazakhstan-2022-01",
+    seed: "p1",
+    bots: { KZ: B, BY: B, AM: B, KG: B, TJ: B },
+    timers: SLOW,
+    thinkMs: 20,
+    deliberationSeconds,
+    seat: "RU",
+  });
+  await until(() => hasState(ru) && decoded(ru).phase === "briefing", 5000, "the briefing");
+  ru.send("action", { v: decoded(ru).version, action: { type: "ready" } });
+  await until(
+    () => decoded(ru).phase === "consultations" && decoded(ru).holding,
+    20_000,
+    "the chair's held call",
+  );
+  expect(decoded(ru).waitingFor).toEqual(["RU"]);
+  expect((decoded(ru).pub.positions as Record<string, string> | undefined)?.RU).toBeUndefined();
+  return ru;
+}
+
+const callsOf = (room: Room) =>
+  liveRoom(room.roomId).actionLog.filter((entry) => entry.action.type === "callVote");
+
+test("the bot chair does not call the vote while the person has not spoken on the text; the person's position ends the hold", async () => {
+  const ru = await russiaInConsultations(HOUR);
+  expect(callsOf(ru)).toEqual([]);
+  const at = liveRoom(ru.roomId).actionLog.length;
+  ru.send("action", { v: decoded(ru).version, action: { type: "position", stance: "standAside" } });
+  await until(() => decoded(ru).phase === "council", 10_000, "the vote");
+  const after = liveRoom(ru.roomId).actionLog.slice(at);
+  expect(after[0]).toEqual({ seat: "RU", action: { type: "position", stance: "standAside" } });
+  expect(after.at(-1)).toMatchObject({ seat: "AM", action: { type: "callVote" } });
+  await ru.leave();
+});
+
+test("the bot chair calls the vote without the silent person once the window has passed", async () => {
+  const ru = await russiaInConsultations(2.5);
+  await until(() => decoded(ru).phase === "council", 15_000, "the window to pass");
+  expect(callsOf(ru).length).toBe(1);
+  expect(
+    liveRoom(ru.roomId)
+      .actionLog.filter((entry) => entry.seat === "RU")
+      .map((e) => e.action.type),
+  ).toEqual(["ready"]);
+  await ru.leave();
+});
+
 test("open seats do not hold the briefing: when every person is ready the phase moves on at once", async () => {
   const ru = await srv.create({
     scenario: "kazakhstan-2022-01",
