@@ -14,4 +14,5 @@ export * from "./map.ts";
 export * from "./debrief.ts";
 export * from "./stage.ts";
 export * from "./forms.ts";
+export * from "./negotiation.ts";
 export { myState } from "./snapshot.ts";
