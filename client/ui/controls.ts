@@ -20,6 +20,10 @@ export interface ActionButton {
   id?: string;
   /** Values this button adds to the form's (the choice it stands for: a stance, a vote). */
   values?: Record<string, string>;
+  /** The choice this seat holds already (aria-pressed). */
+  pressed?: boolean;
+  /** Why this one button is off although its action is legal (a stance already held), shown beside it. */
+  unavailable?: string | null;
 }
 
 /** The values of the named inputs and selects inside `root` (a checked box gives its value or "on"). */
@@ -53,6 +57,7 @@ export function actionForm(
   for (const f of fields)
     for (const input of f.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
       input.disabled = disabled;
+      if (disabled) input.setAttribute("aria-describedby", reasonId);
     }
   const fieldset = h(
     "fieldset",
@@ -72,22 +77,30 @@ export function actionForm(
     h(
       "div",
       { class: "buttons" },
-      buttons.map((button, i) =>
-        h(
+      buttons.map((button, i) => {
+        const buttonId = button.id ?? `${id}-b${i}`;
+        const off = !disabled && !!button.unavailable;
+        return h(
           "button",
           {
             type: "button",
-            id: button.id ?? `${id}-b${i}`,
+            id: buttonId,
             "data-action": type,
-            disabled,
-            "aria-describedby": disabled ? reasonId : null,
+            disabled: disabled || off,
+            "aria-pressed": button.pressed === undefined ? null : String(button.pressed),
+            "aria-describedby": disabled ? reasonId : off ? `${buttonId}-why` : null,
             onclick: () => send(button.values),
           },
           button.label,
-        ),
-      ),
+        );
+      }),
     ),
   );
+  for (const [i, button] of buttons.entries())
+    if (!disabled && button.unavailable)
+      fieldset.append(
+        h("p", { class: "reason", id: `${button.id ?? `${id}-b${i}`}-why` }, button.unavailable),
+      );
   if (disabled)
     fieldset.append(
       h("p", { class: "reason", id: reasonId }, state.reason ?? t(ctx.lang, "ui.reason.notNow")),

@@ -93,6 +93,8 @@ function proposeFrom(values: FormValues, legal: LegalAction | undefined): Action
     terms.find((pair) => pair.form === form) ??
     fallback;
   const tasks = TASKS.filter((task) => (values.tasks ?? []).includes(task));
+  // An amendment may say whose concerns it meets: the timeline shows it as the proposer's reason.
+  const meets = STATE_IDS.filter((id) => (values.meets ?? []).includes(id));
   return {
     type: "propose",
     terms: {
@@ -101,6 +103,9 @@ function proposeFrom(values: FormValues, legal: LegalAction | undefined): Action
       tasks,
       timeLimitDays: clampInt(first(values, "days"), 1, 365, 30),
     },
+    ...(meets.length > 0
+      ? { reason: { key: "reason.person.meets", params: { states: meets.join(", ") } } }
+      : {}),
   };
 }
 

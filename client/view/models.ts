@@ -15,4 +15,5 @@ export * from "./debrief.ts";
 export * from "./stage.ts";
 export * from "./forms.ts";
 export * from "./waiting.ts";
+export * from "./negotiation.ts";
 export { myState } from "./snapshot.ts";

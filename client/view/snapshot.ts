@@ -8,6 +8,7 @@ import {
   type SeatHolder,
   type UnavailableByType,
 } from "../../shared/protocol/index.ts";
+import type { Forecast } from "../../shared/bots/negotiation.ts";
 import type { LegalAction, Phase, PublicView, SeatView, StateId } from "../../shared/rules/index.ts";
 
 /** What the SDK decodes from the room's schema (structural, so tests can pass the server's own state). */
@@ -54,6 +55,8 @@ export interface Snapshot {
   legal: LegalAction[];
   /** Why each other action is unavailable to this seat, as the server's rules say. */
   unavailable: UnavailableByType;
+  /** How the bots are likely to react to what this seat might say (the server's forecast; often none). */
+  forecasts: Forecast[];
   seats: Record<string, SeatInfoVM>;
   spectators: number;
   /** The seats the table waits on that a person holds (turn discipline). */
@@ -116,6 +119,9 @@ export function snapshotOf(synced: SyncedState, seat: string | null, creator = f
     if (seat !== null && key === seat) own = seatViewOf(pub, seat, secret.fields.entries());
   });
   const mine = own as OwnPart | null;
+  // The server adds the forecast to a human leader's private part; it is not part of the rules' view.
+  const { forecasts = [], ...ownPrivate } = (mine?.view.private ?? {}) as { forecasts?: Forecast[] };
+  const ownView = mine && { ...mine.view, private: mine.view.private && (ownPrivate as SeatView["private"]) };
   const seats: Record<string, SeatInfoVM> = {};
   synced.seats.forEach(
     (info, key) => (seats[key] = { holder: info.holder as SeatHolder, name: info.name, bot: info.bot }),
@@ -127,9 +133,10 @@ export function snapshotOf(synced: SyncedState, seat: string | null, creator = f
     deadline: synced.deadline,
     paused: synced.paused === true,
     seat,
-    view: mine?.view ?? { ...pub, seat: (seat ?? "system") as SeatView["seat"], private: null },
+    view: ownView ?? { ...pub, seat: (seat ?? "system") as SeatView["seat"], private: null },
     legal: mine?.legal ?? [],
     unavailable: mine?.unavailable ?? {},
+    forecasts,
     seats,
     spectators: synced.spectators,
     waitingFor: [...(synced.waitingFor ?? [])],

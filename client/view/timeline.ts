@@ -1,7 +1,8 @@
 /** What was said and done: the decision timeline, the chat and the coach's advice. */
-import { coach } from "../../shared/bots/coach.ts";
+import { coach, type CoachSentence } from "../../shared/bots/coach.ts";
 import { term, translate, type Language } from "../../shared/i18n/index.ts";
 import type { ChatLine } from "../../shared/protocol/index.ts";
+import { quoted } from "./negotiation.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { gameTime, t } from "./text.ts";
 
@@ -10,6 +11,8 @@ export interface TimelineRow {
   who: string;
   text: string;
   why: string | null;
+  /** A person's own words with the step (an objection's or an answer's line), quoted. */
+  said: string | null;
   seat: string;
   key: string;
 }
@@ -25,6 +28,7 @@ export function timelineVM(snap: Snapshot, lang: Language, limit = 200): Timelin
           : term(lang, entry.seat.split(".")[0] ?? entry.seat),
       text: translate(lang, entry.message),
       why: entry.reason ? t(lang, "ui.log.why", { reason: translate(lang, entry.reason) }) : null,
+      said: typeof entry.message.params?.note === "string" ? quoted(lang, entry.message.params.note) : null,
       seat: entry.seat,
       key: entry.message.key,
     };
@@ -34,16 +38,30 @@ export function timelineVM(snap: Snapshot, lang: Language, limit = 200): Timelin
 export interface CoachLine {
   action: string;
   effect: string;
+  /** What the others are likely to do, said once across the lines. */
   outlook: string | null;
+  /** What else concerns this seat about the action (its own concerns, those it must answer). */
+  notes: string[];
+  /** position: how the bots are likely to react to each thing this seat could say. */
+  forecasts: string[];
 }
 
-/** The coach's advice for each legal action of this seat (leaders only). */
+function sentence(lang: Language, said: CoachSentence): string {
+  const line = t(lang, "ui.coach.sentence")
+    .replace("{when}", translate(lang, said.when))
+    .replace("{then}", translate(lang, said.then));
+  return said.why ? `${line} ${t(lang, "ui.log.why", { reason: translate(lang, said.why) })}` : line;
+}
+
+/** The coach's advice for each action this seat can take now (leaders only), with the server's forecast. */
 export function coachVM(snap: Snapshot, lang: Language): CoachLine[] {
   if (snap.view.private?.role !== "leader") return [];
-  return coach(snap.view, snap.legal).map((a) => ({
+  return coach(snap.view, snap.legal, snap.forecasts).map((a) => ({
     action: a.type,
     effect: translate(lang, a.effect),
     outlook: a.outlook ? translate(lang, a.outlook) : null,
+    notes: (a.notes ?? []).map((note) => translate(lang, note)),
+    forecasts: (a.forecasts ?? []).map((said) => sentence(lang, said)),
   }));
 }
 

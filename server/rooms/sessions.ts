@@ -6,6 +6,7 @@
 import { CloseCode, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { JoinOptionsSchema, type ChatLine, type ServerMessages } from "../../shared/protocol/index.ts";
+import { forecastReactions } from "../../shared/bots/forecast.ts";
 import { projectPublic, projectSecret } from "../sync/project.ts";
 import type { GameState } from "../../shared/rules/index.ts";
 import type { RoomState } from "../sync/schema.ts";
@@ -109,8 +110,16 @@ export class Sessions {
   /** Projects the game for all, and into the secret of each seat a client holds. */
   project(game: GameState): void {
     projectPublic(this.synced, game);
-    for (const { seat } of this.seating.all())
-      if (this.synced.secrets.has(seat)) projectSecret(this.synced, game, seat);
+    for (const slot of this.seating.all())
+      if (this.synced.secrets.has(slot.seat))
+        projectSecret(this.synced, game, slot.seat, this.forecast(game, slot));
+  }
+
+  /** A human leader's forecast of how the bots would answer what it might say (docs/game.md, "Bots"). */
+  private forecast(game: GameState, slot: Slot): { forecasts?: unknown } {
+    if (!slot.leader || this.seating.holderOf(slot) !== "human") return {};
+    const forecasts = forecastReactions(game, slot.seat, (seat) => this.seating.botOf(seat));
+    return forecasts.length > 0 ? { forecasts } : {};
   }
 
   /** Sends a stored chat line to every client that may read it. */

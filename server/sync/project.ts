@@ -35,7 +35,13 @@ export function projectPublic(state: RoomState, game: GameState): void {
   if (state.debrief !== d) state.debrief = d;
 }
 
-export function projectSecret(state: RoomState, game: GameState, seat: Seat): Secret {
+/** `extra`: what the room adds to the seat's private part beside the rules' view (a forecast). */
+export function projectSecret(
+  state: RoomState,
+  game: GameState,
+  seat: Seat,
+  extra: Record<string, unknown> = {},
+): Secret {
   let secret = state.secrets.get(seat);
   if (!secret) {
     secret = new Secret();
@@ -46,6 +52,7 @@ export function projectSecret(state: RoomState, game: GameState, seat: Seat): Se
   const legal = legalActions(game, seat);
   const fields = flatten({
     ...(own ?? {}),
+    ...extra,
     legal: legalToObject(legal),
     unavailable: unavailableActions(game, seat, legal),
   });

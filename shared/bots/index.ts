@@ -14,7 +14,7 @@ export {
   type BotMove,
   type PlayedGame,
 } from "./driver.ts";
-export { coach, type CoachAdvice } from "./coach.ts";
+export { coach, forecastSentences, type CoachAdvice, type CoachSentence } from "./coach.ts";
 
 /** A bot of a kind. The seed makes a pragmatic or hard-line bot's judgement reproducible. */
 export function createBot(kind: BotKind, seed: string): Bot {

@@ -259,6 +259,63 @@ export const ru: Record<MessageKey, string> = {
   "coach.outlook.noQuorum": "{body}: ожидается лишь около {present} депутатов, для кворума нужно {quorum}.",
   "coach.outlook.chamber": "{body}: ожидается голосов «за» — около {expected}, требуется {needed}.",
 
+  // Negotiation and coach
+  "reason.person.meets": "Учитывает возражения: {states}.",
+  "coach.effect.answerConcerns":
+    "Отвечает на возражения одного из членов, не меняя текста; чтобы учесть их, внесите поправку.",
+  "coach.note.toAnswer":
+    "Ждут вашего ответа: {states} (вопросы: {parts}). Внесите поправку или сохраните текст и объясните почему.",
+  "coach.note.mineWaiting": "Ваши возражения (вопросы: {parts}) записаны и ждут ответа.",
+  "coach.note.mineAnswered":
+    "На ваши возражения (вопросы: {parts}) ответили, не меняя текста: сохраните позицию или измените её.",
+  "coach.note.toMeet":
+    "Возражения заявили: {states} (вопросы: {parts}). Поправка, меняющая эти пункты, их учитывает (и сбрасывает все позиции).",
+  "coach.note.lobbyNoQuorum":
+    "Лоббирование добавляет голоса, но не явку: {state} ({body}) — ожидается лишь около {present} депутатов, для кворума нужно {quorum}.",
+  "coach.note.lobbyShort":
+    "{state} ({body}): голосов «за» не хватает — ожидается около {expected}, требуется {needed}; каждый раунд лоббирования добавляет несколько.",
+  "coach.if.endorse": "Если вы поддержите текст",
+  "coach.if.standAside": "Если вы останетесь в стороне",
+  "coach.if.object": "Если вы возразите, не назвав пунктов",
+  "coach.if.objectOver": "Если вы возразите (вопрос: {parts})",
+  "coach.if.objectOverAny": "Если вы возразите по любому из вопросов ({parts})",
+  "coach.if.anything": "Что бы вы сейчас ни заявили",
+  "coach.if.otherwise": "Если же вы заявите что-то другое",
+  "coach.then.amend":
+    "{by}, скорее всего, внесёт поправку ({parts}): {form}, основание — {basis}, срок — {days} дн.",
+  "coach.then.answer": "{by}, скорее всего, сохранит текст и ответит вам.",
+  "coach.then.callVote": "{by}, скорее всего, поставит вопрос на голосование.",
+  "coach.then.none": "{by}, скорее всего, не станет ни менять текст, ни отвечать.",
+  "ui.action.answerConcerns": "Ответ на возражения",
+  "ui.coach.forecasts": "Что, скорее всего, сделают боты",
+  "ui.coach.sentence": "{when}, {then}",
+  "ui.negotiation.part.basis": "правовое основание ({basis})",
+  "ui.negotiation.part.form": "форма ({form})",
+  "ui.negotiation.part.tasks": "задачи ({tasks})",
+  "ui.negotiation.part.timeLimit": "срок ({days} дн.)",
+  "ui.negotiation.part.pledge": "взнос: {state} ({troops} чел.)",
+  "ui.negotiation.part.pledgeAny": "взнос войсками",
+  "ui.negotiation.part.framing": "квалификация угрозы в обращении ({framing})",
+  "ui.negotiation.parts": "Если вы возражаете или остаётесь в стороне: что в тексте изменить?",
+  "ui.negotiation.yours.none": "Вы ещё не заявили позицию по этому тексту.",
+  "ui.negotiation.yours.endorse": "Вы поддерживаете этот текст.",
+  "ui.negotiation.yours.object": "Вы возражаете против этого текста.",
+  "ui.negotiation.yours.standAside": "Вы остаётесь в стороне.",
+  "ui.negotiation.yours.proposer": "Этот текст внесли вы, поэтому вы его поддерживаете.",
+  "ui.negotiation.update.object": "Возразить: уточнить пункты",
+  "ui.negotiation.update.standAside": "Остаться в стороне: уточнить пункты",
+  "ui.negotiation.held": "Вы уже поддерживаете этот текст.",
+  "ui.negotiation.raised.object": "{state} возражает",
+  "ui.negotiation.raised.standAside": "{state} остаётся в стороне",
+  "ui.negotiation.names": "Вопросы: {parts}",
+  "ui.negotiation.nothingNamed": "Пункты текста не названы.",
+  "ui.negotiation.said": "«{note}»",
+  "ui.negotiation.waiting": "Ждёт ответа ({by}).",
+  "ui.negotiation.answered": "Ответ дан, текст не изменён.",
+  "ui.negotiation.none": "Возражений по этому тексту нет.",
+  "ui.negotiation.meets": "Эта поправка учитывает возражения",
+  "ui.negotiation.target": "{state}: {parts}",
+
   // Интерфейс клиента (client/).
   "ui.title": "Единогласие",
   "ui.tagline": "Симуляция Совета коллективной безопасности ОДКБ",

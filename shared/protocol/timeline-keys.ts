@@ -97,6 +97,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.missionEnd",
   "reason.missionStay",
   "reason.noPledge",
+  "reason.person.meets",
   "reason.pledge",
   "reason.pressToLeave",
   "reason.propose",

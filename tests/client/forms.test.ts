@@ -64,6 +64,15 @@ describe("form values to an action", () => {
     expect(actionFrom("propose", { form: ["peacekeeping"] }, { type: "propose", terms: [] })).toBeNull();
   });
 
+  it("an amendment says whose concerns it meets, as its reason, naming only member states", () => {
+    const values = { form: ["peacekeeping"], basis: ["art4"], days: ["14"], meets: ["BY", "XX", "KG"] };
+    expect(actionFrom("propose", values, propose)).toMatchObject({
+      terms: { timeLimitDays: 14 },
+      reason: { key: "reason.person.meets", params: { states: "BY, KG" } },
+    });
+    expect(actionFrom("propose", { ...values, meets: ["XX"] }, propose)).not.toHaveProperty("reason");
+  });
+
   it("a lobby goes only to a chamber still to vote", () => {
     const legal: LegalAction = { type: "lobby", targets: ["KG", "TJ"] };
     expect(actionFrom("lobby", { target: ["TJ"] }, legal)).toEqual({ type: "lobby", target: "TJ" });

@@ -5,13 +5,21 @@
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
 import { options } from "../dom.ts";
-import { CHOICES, legalOf, myState, t } from "../../view/models.ts";
+import {
+  answerTargetsVM,
+  CHOICES,
+  legalOf,
+  myState,
+  partChoicesVM,
+  positionVM,
+  t,
+} from "../../view/models.ts";
 import { formKey, troopsInput, type ScreenCtx } from "../common.ts";
 import { actionForm, field, offered, select } from "../controls.ts";
 import { appealSection } from "../sections/appeal.ts";
 import { bilateralSection } from "../sections/bilateral.ts";
 import { chatSection } from "../sections/chat.ts";
-import { answerForm, concernFields, concernsSection } from "../sections/concerns.ts";
+import { answerForm, concernsSection, positionForm } from "../sections/concerns.ts";
 import { coachSection } from "../sections/coach.ts";
 import { proposalSection, proposeSection } from "../sections/proposal.ts";
 import { readySection } from "../sections/ready.ts";
@@ -34,28 +42,19 @@ function consultActions(sections: Sections, ctx: ScreenCtx): void {
   const view = ctx.snap.view;
   const me = myState(ctx.snap);
   const inConsultations = view.phase === "consultations";
-  // During the vote the host's withdrawal sits with the vote form.
+  // During the vote the host's withdrawal sits with the vote form; the answer to concerns is offered
+  // only to whoever has concerns to answer.
   const shown = CONSULT_ACTIONS.filter((type) =>
     type === "withdrawRequest"
       ? me === view.scenario.host && view.phase !== "council" && offered(ctx, type, inConsultations)
-      : offered(ctx, type, inConsultations),
+      : type === "answerConcerns"
+        ? legalOf(ctx.snap, type) !== undefined
+        : offered(ctx, type, inConsultations),
   );
   if (shown.length === 0) return;
   const max = legalOf(ctx.snap, "pledge")?.maxTroops ?? (me ? view.scenario.forces[me]?.available : 0) ?? 0;
   const forms: Record<(typeof CONSULT_ACTIONS)[number], () => HTMLElement> = {
-    position: () =>
-      actionForm(
-        ctx,
-        "position",
-        "position",
-        t(lang, "ui.council.position.label"),
-        concernFields(ctx, "position"),
-        CHOICES.stances.map((stance) => ({
-          label: term(lang, stance),
-          id: `position-${stance}`,
-          values: { stance },
-        })),
-      ),
+    position: () => positionForm(ctx),
     answerConcerns: () => answerForm(ctx),
     pledge: () =>
       actionForm(
@@ -95,7 +94,13 @@ function consultActions(sections: Sections, ctx: ScreenCtx): void {
       ),
     withdrawRequest: () => withdrawRequestForm(ctx),
   };
-  sections.section("consult-actions", formKey(ctx, [...CONSULT_ACTIONS], shown), () =>
+  // What the position and answer forms say depends on the text and this seat's stance, not on others' moves.
+  const negotiation = [
+    positionVM(ctx.snap, lang),
+    partChoicesVM(ctx.snap, lang),
+    answerTargetsVM(ctx.snap, lang),
+  ];
+  sections.section("consult-actions", formKey(ctx, [...CONSULT_ACTIONS], shown, negotiation), () =>
     shown.map((type) => forms[type]()),
   );
 }

@@ -1,4 +1,7 @@
-/** The coach: for a leader who wants it, what each legal action would do. */
+/**
+ * The coach: for a leader who wants it, what each action it can take now would do, what the others are
+ * likely to do (each said once), and how the bots would react to what it might say.
+ */
 import type { Sections } from "../dom.ts";
 import { h } from "../dom.ts";
 import { coachVM, t } from "../../view/models.ts";
@@ -21,11 +24,24 @@ export function coachSection(sections: Sections, ctx: ScreenCtx): void {
             lines.map((line) =>
               h(
                 "li",
-                {},
+                { "data-advice": line.action },
                 h("strong", {}, t(lang, `ui.action.${line.action}`)),
                 ": ",
                 line.effect,
                 line.outlook ? h("div", { class: "outlook" }, line.outlook) : null,
+                line.notes.map((note) => h("div", { class: "outlook note" }, note)),
+                line.forecasts.length > 0
+                  ? h(
+                      "div",
+                      { class: "forecasts" },
+                      h("div", { class: "forecasts-title" }, t(lang, "ui.coach.forecasts")),
+                      h(
+                        "ul",
+                        {},
+                        line.forecasts.map((forecast) => h("li", {}, forecast)),
+                      ),
+                    )
+                  : null,
               ),
             ),
           ),

@@ -1,97 +1,132 @@
 /**
- * Negotiation at the table: the concerns members stated about the text (listed for all, so whoever
- * tabled it sees them), the parts an objection or a stand-aside can name, and the proposer's answer.
+ * Negotiation at the table: the concerns members stated about the text (listed beside it for all, so
+ * whoever tabled it sees who raised what), the position form with the parts an objection or a
+ * stand-aside can name, the proposer's answer, and whose concerns an amendment meets.
  */
-import { term } from "../../../shared/i18n/index.ts";
-import type { Concerns, StateId } from "../../../shared/rules/index.ts";
 import type { Sections } from "../dom.ts";
 import { h, options } from "../dom.ts";
-import { CHOICES, legalOf, t } from "../../view/models.ts";
-import { heading, keyOf, type ScreenCtx } from "../common.ts";
+import {
+  answerTargetsVM,
+  concernsVM,
+  legalOf,
+  meetsVM,
+  partChoicesVM,
+  positionVM,
+  t,
+} from "../../view/models.ts";
+import { flag, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, field } from "../controls.ts";
 
-function concernLine(ctx: ScreenCtx, id: StateId, concerns: Concerns): string {
-  const lang = ctx.lang;
-  const parts = concerns.points.map((point) =>
-    point === "pledge" && concerns.pledgeOf
-      ? t(lang, "ui.concerns.pledgeOf", { state: concerns.pledgeOf })
-      : term(lang, point),
-  );
-  const line = t(lang, concerns.stance === "object" ? "ui.concerns.objects" : "ui.concerns.standsAside", {
-    state: id,
-    parts: parts.length > 0 ? parts.join("; ") : t(lang, "ui.concerns.unstated"),
-  });
-  const note = concerns.note ? ` “${concerns.note}”` : "";
-  return `${line}${note}${concerns.answered ? ` ${t(lang, "ui.concerns.answered")}` : ""}`;
-}
-
-/** The concerns on record about the current text, one line per member. */
+/** The concerns on record about the current text, one entry per member: who, what, their words, answered. */
 export function concernsSection(sections: Sections, ctx: ScreenCtx): void {
-  const entries = Object.entries(ctx.snap.view.concerns) as [StateId, Concerns][];
-  const lines = entries.map(([id, concerns]) => concernLine(ctx, id, concerns));
-  sections.section("concerns", keyOf(ctx.lang, lines), () =>
-    lines.length === 0
-      ? []
-      : [
-          heading(t(ctx.lang, "ui.concerns.title")),
-          h(
-            "ul",
-            { class: "concerns", id: "concerns" },
-            lines.map((line) => h("li", {}, line)),
-          ),
-        ],
+  const lang = ctx.lang;
+  const rows = ctx.snap.view.proposal ? concernsVM(ctx.snap, lang) : [];
+  sections.section(
+    "concerns",
+    keyOf(lang, rows, !!ctx.snap.view.proposal),
+    () =>
+      ctx.snap.view.proposal
+        ? [
+            heading(t(lang, "ui.concerns.title"), "h3"),
+            rows.length === 0
+              ? h("p", { class: "muted" }, t(lang, "ui.negotiation.none"))
+              : h(
+                  "ul",
+                  { class: "concerns", id: "concerns" },
+                  rows.map((row) =>
+                    h(
+                      "li",
+                      { "data-seat": row.state, class: row.answered ? "answered" : "waiting" },
+                      flag(row.state),
+                      h("strong", { class: `stance-${row.stance}` }, row.who),
+                      h("div", { class: "names" }, row.names),
+                      row.said ? h("div", { class: "said" }, row.said) : null,
+                      h("div", { class: "status muted" }, row.status),
+                    ),
+                  ),
+                ),
+          ]
+        : [],
+    { class: "proposal-concerns", "aria-label": t(lang, "ui.concerns.title") },
   );
 }
 
-/** What an objection or a stand-aside can name: the parts of the text, whose pledge, a line of one's own. */
+/** What an objection or a stand-aside can name: the parts of the text as they read now, and a line of one's own. */
 export function concernFields(ctx: ScreenCtx, prefix: string): HTMLElement[] {
   const lang = ctx.lang;
-  const pledged = Object.keys(ctx.snap.view.proposal?.contingents ?? {}) as StateId[];
-  return [
+  const choices = partChoicesVM(ctx.snap, lang);
+  const box = (id: string, value: string, label: string, checked: boolean) =>
     h(
-      "fieldset",
-      { class: "concern-parts" },
-      h("legend", {}, t(lang, "ui.concerns.because")),
-      CHOICES.concerns.map((concern) =>
-        h(
-          "label",
-          { class: "check" },
-          h("input", {
-            type: "checkbox",
-            id: `${prefix}-concern-${concern}`,
-            name: "concern",
-            value: concern,
-          }),
-          term(lang, concern),
-        ),
-      ),
-    ),
-    ...(pledged.length > 0
-      ? [
-          field(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", id, name: "concern", value, checked }),
+      label,
+    );
+  const pledge = choices.pledge;
+  const pledgeOf =
+    pledge && pledge.states.length === 1
+      ? h("input", { type: "hidden", id: `${prefix}-pledge-of`, name: "pledgeOf", value: pledge.selected })
+      : pledge
+        ? field(
             t(lang, "ui.concerns.whosePledge"),
             h(
               "select",
               { id: `${prefix}-pledge-of`, name: "pledgeOf" },
-              options(
-                pledged.map((id) => ({ value: id, label: term(lang, id) })),
-                pledged[0] ?? "",
-              ),
+              options(pledge.states, pledge.selected),
             ),
-          ),
-        ]
-      : []),
+          )
+        : null;
+  return [
+    h(
+      "fieldset",
+      { class: "concern-parts" },
+      h("legend", {}, t(lang, "ui.negotiation.parts")),
+      choices.parts.map((part) =>
+        box(`${prefix}-concern-${part.concern}`, part.concern, part.label, part.checked),
+      ),
+      pledge ? box(`${prefix}-concern-pledge`, "pledge", pledge.label, pledge.checked) : null,
+      pledgeOf,
+    ),
     field(
       t(lang, "ui.concerns.note"),
-      h("input", { id: `${prefix}-note`, name: "note", type: "text", maxlength: 200 }),
+      h("input", {
+        id: `${prefix}-note`,
+        name: "note",
+        type: "text",
+        maxlength: 200,
+        value: choices.note,
+      }),
     ),
   ];
+}
+
+/** Where this seat stands, the stance buttons (one held is not a fresh choice), and the parts to name. */
+export function positionForm(ctx: ScreenCtx): HTMLElement {
+  const lang = ctx.lang;
+  const position = positionVM(ctx.snap, lang);
+  return actionForm(
+    ctx,
+    "position",
+    "position",
+    t(lang, "ui.council.position.label"),
+    [
+      h("p", { class: "current", id: "position-current" }, position.current),
+      ...concernFields(ctx, "position"),
+    ],
+    position.buttons.map((button) => ({
+      label: button.label,
+      id: `position-${button.stance}`,
+      values: { stance: button.stance },
+      pressed: button.held,
+      unavailable: button.unavailable,
+    })),
+  );
 }
 
 /** The proposer's (or the chair's) answer to a member's concerns, keeping the text as it is. */
 export function answerForm(ctx: ScreenCtx): HTMLElement {
   const lang = ctx.lang;
-  const targets = legalOf(ctx.snap, "answerConcerns")?.targets ?? [];
+  const targets = answerTargetsVM(ctx.snap, lang);
   return actionForm(
     ctx,
     "answerConcerns",
@@ -100,14 +135,7 @@ export function answerForm(ctx: ScreenCtx): HTMLElement {
     [
       field(
         t(lang, "ui.concerns.answerTo"),
-        h(
-          "select",
-          { id: "answer-to", name: "to" },
-          options(
-            targets.map((id) => ({ value: id, label: term(lang, id) })),
-            targets[0] ?? "",
-          ),
-        ),
+        h("select", { id: "answer-to", name: "to" }, options(targets, targets[0]?.value ?? "")),
       ),
       field(
         t(lang, "ui.concerns.answerNote"),
@@ -116,4 +144,25 @@ export function answerForm(ctx: ScreenCtx): HTMLElement {
     ],
     [{ label: t(lang, "ui.concerns.answerBtn"), id: "answer-send" }],
   );
+}
+
+/** For an amendment while concerns are on record: whose concerns it meets (said in the timeline). */
+export function meetsFields(ctx: ScreenCtx): HTMLElement[] {
+  const members = meetsVM(ctx.snap, ctx.lang);
+  if (members.length === 0 || !legalOf(ctx.snap, "propose")) return [];
+  return [
+    h(
+      "fieldset",
+      { class: "meets" },
+      h("legend", {}, t(ctx.lang, "ui.negotiation.meets")),
+      members.map((member) =>
+        h(
+          "label",
+          { class: "check" },
+          h("input", { type: "checkbox", id: `meets-${member.value}`, name: "meets", value: member.value }),
+          member.label,
+        ),
+      ),
+    ),
+  ];
 }

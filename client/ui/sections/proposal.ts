@@ -2,9 +2,10 @@
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
 import { h, options } from "../dom.ts";
-import { CHOICES, proposalFormVM, proposalVM, t } from "../../view/models.ts";
+import { CHOICES, meetsVM, proposalFormVM, proposalVM, t } from "../../view/models.ts";
 import { formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, field } from "../controls.ts";
+import { meetsFields } from "./concerns.ts";
 
 export function proposalSection(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
@@ -33,7 +34,8 @@ export function proposalSection(sections: Sections, ctx: ScreenCtx): void {
 export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
   const editor = proposalFormVM(ctx.snap);
-  sections.section("propose-form", formKey(ctx, ["propose"], editor, ctx.snap.view.proposal), () => {
+  const meets = meetsVM(ctx.snap, lang);
+  sections.section("propose-form", formKey(ctx, ["propose"], editor, ctx.snap.view.proposal, meets), () => {
     const formSelect = h(
       "select",
       { id: "prop-form", name: "form" },
@@ -95,6 +97,7 @@ export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
               value: editor.initial.days,
             }),
           ),
+          ...meetsFields(ctx),
         ],
         [
           {

@@ -23,6 +23,7 @@ export function timelineSection(sections: Sections, ctx: ScreenCtx, limit = 40):
               h("strong", {}, row.who),
               ": ",
               row.text,
+              row.said ? h("div", { class: "said" }, row.said) : null,
               row.why ? h("div", { class: "why" }, row.why) : null,
             ),
           ),

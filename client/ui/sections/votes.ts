@@ -2,9 +2,10 @@
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
 import { h } from "../dom.ts";
-import { CHOICES, myState, t } from "../../view/models.ts";
+import { CHOICES, myState, partChoicesVM, t } from "../../view/models.ts";
 import { flag, formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, offered } from "../controls.ts";
+import { concernFields } from "./concerns.ts";
 import { withdrawRequestForm } from "./withdraw-request.ts";
 
 function voteRecord(sections: Sections, ctx: ScreenCtx): void {
@@ -59,7 +60,9 @@ export function votesSection(sections: Sections, ctx: ScreenCtx, withForm: boole
   if (!withForm || !me || !offered(ctx, "vote", view.phase === "council")) return;
   const lang = ctx.lang;
   const host = me === view.scenario.host;
-  sections.section("vote-form", formKey(ctx, ["vote", "withdrawRequest"]), () => [
+  // An objection or a stand-aside in the vote may name the parts of the text, as in consultations.
+  const parts = partChoicesVM(ctx.snap, lang);
+  sections.section("vote-form", formKey(ctx, ["vote", "withdrawRequest"], parts), () => [
     actionForm(
       ctx,
       "vote",
@@ -72,6 +75,7 @@ export function votesSection(sections: Sections, ctx: ScreenCtx, withForm: boole
           h("input", { type: "checkbox", id: "refuse-sign", name: "refuseToSign" }),
           t(lang, "ui.council.refuseToSign"),
         ),
+        ...concernFields(ctx, "vote"),
       ],
       CHOICES.voteChoices.map((choice) => ({
         label: term(lang, choice),
