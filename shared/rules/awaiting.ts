@@ -5,6 +5,7 @@
  * the state only, and each seat it names has a legal action that answers what it is awaited for.
  */
 import { legalActions } from "./legal.ts";
+import { unansweredConcerns } from "./phases/concerns.ts";
 import { deputySeats, type GameState, type Seat } from "./state.ts";
 import type { ActionType } from "./actions.ts";
 import type { StateId } from "./vocabulary.ts";
@@ -34,12 +35,15 @@ function consultationCandidates(state: GameState): Candidate[] {
   const proposal = state.proposal;
   // Nothing on the table: the chair opens the floor (any leader may table a text; none is awaited).
   if (!proposal) return [chair];
+  // Concerns wait for an answer: whoever tabled the text amends it or says why not.
+  const answer: Candidate[] =
+    unansweredConcerns(state).length > 0 ? [[proposal.by, ["answerConcerns", "propose"]]] : [];
   const silent = state.scenario.members.filter(
     (id) => id !== proposal.by && state.positions[id] === undefined,
   );
   // Everyone has spoken on this text: the chair decides what comes next (the vote, or a new text).
-  if (silent.length === 0) return [chair];
-  return silent.map((id): Candidate => [id, ["position"]]);
+  if (silent.length === 0) return [...answer, chair];
+  return [...answer, ...silent.map((id): Candidate => [id, ["position"]])];
 }
 
 function candidates(state: GameState): Candidate[] {

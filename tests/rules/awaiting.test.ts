@@ -85,6 +85,17 @@ describe("awaitedSeats", () => {
     expect(awaitedSeats(amended)).toEqual(members.filter((m) => m !== "BY"));
   });
 
+  it("consultations: whoever tabled the text while a member's concerns wait for an answer", () => {
+    const tabled = play(kazakhstanConsultations(), [
+      "RU",
+      { type: "propose", terms: { ...PEACEKEEPING, tasks: ["guardSites"] } },
+    ]);
+    const objected = play(tabled, ["BY", { type: "position", stance: "object", concerns: ["timeLimit"] }]);
+    expect(awaitedSeats(objected)).toContain("RU");
+    const answered = play(objected, ["RU", { type: "answerConcerns", to: "BY" }]);
+    expect(awaitedSeats(answered)).not.toContain("RU");
+  });
+
   it("council: the leaders who have not voted", () => {
     let s = council();
     expect(s.phase).toBe("council");
