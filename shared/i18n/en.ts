@@ -156,20 +156,11 @@ export const en = {
   "reason.bilateral.assist": "We will help directly with {troops} troops, outside the alliance.",
   "reason.bilateral.referToAlliance": "This is a matter for all members, not for us alone.",
   "reason.bilateral.decline": "We see no grounds to intervene.",
-  "reason.propose": "I propose {form}: it answers the request without overreaching.",
-  "reason.amend": "The text on the table does not work for us; {form} would.",
   "reason.pledge": "We can contribute {troops} troops.",
   "reason.noPledge": "We will not send troops for this.",
-  "reason.stance.endorse": "{form} serves our interests; we endorse it.",
-  "reason.stance.object": "{form} goes against our interests; we object.",
-  "reason.stance.standAside": "We will not block {form}, but we will take no part.",
-  "reason.stance.weakEvidence":
-    "The evidence does not support {framing}; we cannot back a force on that basis.",
   "reason.callVote": "Positions are clear; time to decide by {format}.",
   "reason.requestSession": "The chair is stalling; we ask for an extraordinary session.",
   "reason.vote.support": "We support {form}.",
-  "reason.vote.object": "We cannot accept {form}.",
-  "reason.vote.standAside": "We stand aside on {form}.",
   "reason.refuseToSign": "We will not block this, but we will not sign a text that avoids the real question.",
   "reason.lobby": "The deputies of {target} need persuading.",
   "reason.submit": "The pledge goes to our national procedure.",
@@ -299,11 +290,13 @@ export const en = {
   "reason.meet.basis.agreement":
     "To meet the concerns of {to}: the text rests on the 2007 peacekeeping agreement instead of Article 4.",
   "reason.meet.form": "To meet the concerns of {to}: {form} instead of {from}.",
-  "reason.meet.several": "To meet the concerns of {to}: {changes} changed; now {form} for {days} days.",
+  "reason.meet.several": "To meet the concerns of {to}, we change {changes}: now {form} for {days} days.",
   "reason.meet.pledge": "To meet the concerns of {to}: our contingent goes from {from} to {troops}.",
   "reason.noPledge.ownTroops": "Our troops do not serve abroad: we pledge none.",
   "reason.callVote.answered": "Every concern has been met or answered: time to decide by {format}.",
   "reason.keep.pledge.size": "Our contingent stays at {troops}: the others together send only {others}.",
+  "reason.keep.again":
+    "We tabled that change before and the table moved on from it: the text stays as it is.",
 
   // The coach.
   "coach.effect.ready": "Marks you ready; the appeal opens when every leader is ready or the timer ends.",
