@@ -216,3 +216,46 @@ describe("a bot's concerns come from its own objectives", () => {
     expect(vote.reason?.key).toBe("reason.ask.timeLimit.aim");
   });
 });
+
+describe("a pledge as the concern", () => {
+  /** Kyrgyzstan, June 2010: a force with Russia's pledge far above the others'. */
+  function force(): GameState {
+    return play(
+      allReady(createGame({ scenario: scenario("kyrgyzstan-2010-06"), seed: 1 })),
+      ["KG", { type: "requestAssistance", channel: "formal", article: "art2", framing: "domesticUnrest" }],
+      ["KG", { type: "propose", terms: { ...troops(14), tasks: ["guardSites"] } }],
+      ["RU", { type: "pledge", troops: 2500 }],
+      ["KZ", { type: "pledge", troops: 1000 }],
+      ["TJ", { type: "pledge", troops: 300 }],
+    );
+  }
+
+  it("a member that wants no state to lead names that state's pledge", () => {
+    // Uzbekistan's brief is against Russia leading a force (in consultations it would first
+    // table a text without troops; in the vote it says what it objects to).
+    const s = play(force(), ["RU", { type: "callVote", format: "video" }]);
+    const action = act(createBot("pragmatic", "u"), s, "UZ");
+    expect(action).toMatchObject({ type: "vote", choice: "object", pledgeOf: "RU" });
+    if (action?.type === "vote") expect(action.concerns).toEqual(["form", "pledge"]);
+    expect(en(action)).toBe(
+      "We want no foreign troops in Kyrgyzstan, and a peacekeeping force would send them.",
+    );
+  });
+
+  it("the state whose pledge it is cuts it to what the others send, unless it concedes less", () => {
+    const s = play(force(), [
+      "UZ",
+      { type: "position", stance: "object", concerns: ["pledge"], pledgeOf: "RU" },
+    ]);
+    const pragmatic = act(createBot("pragmatic", "r"), s, "RU");
+    expect(pragmatic).toMatchObject({
+      type: "pledge",
+      troops: 1300,
+      reason: { key: "reason.meet.pledge", params: { to: "UZ", from: 2500, troops: 1300 } },
+    });
+    // A hard-liner cuts a quarter at most; the proposer says the pledge is Russia's to set.
+    expect(act(createBot("hardline", "r"), s, "RU")?.type).not.toBe("pledge");
+    const answer = act(createBot("pragmatic", "k"), s, "KG");
+    expect(answer).toMatchObject({ type: "answerConcerns", to: "UZ", reason: { key: "reason.keep.pledge" } });
+  });
+});

@@ -298,13 +298,12 @@ export function negotiate(ctx: Ctx): Action | null {
   if (!set) return null;
   memory.handled.add(set.key);
   const members = view.scenario.members;
-  const why = result.refusals.get(set.id) ?? {
-    key: "keep.general",
-    params: {
-      endorsed: members.filter((member) => view.positions[member] === "endorse").length,
-      members: members.length,
-    },
-  };
+  const endorsed = members.filter((member) => view.positions[member] === "endorse").length;
+  const why: Why =
+    result.refusals.get(set.id) ??
+    (result.met.includes(set.id)
+      ? { key: "keep.again", params: {} }
+      : { key: "keep.general", params: { endorsed, members: members.length } });
   return { type: "answerConcerns", to: set.id, reason: said(why) };
 }
 
