@@ -5,15 +5,19 @@
  */
 import type { SeatView } from "../../rules/view.ts";
 import { CONCERNS } from "../../rules/vocabulary.ts";
-import { appraise, meetParts, outsizedPledger, partsOf, termsKey } from "./appraisal.ts";
+import { aimsOf, appraise, meetParts, outsizedPledger, partsOf, termsKey } from "./appraisal.ts";
 import { formCause, notOurs, partWhy } from "./explain.ts";
 import { stanceFor, type Ctx, type Diagnosis } from "./judgement.ts";
 
 type Proposal = NonNullable<SeatView["proposal"]>;
 
-/** Judges a text once: the same terms (and the same leading pledger) get the same judgement. */
+/**
+ * Judges a text once: the same terms get the same judgement (and, for a bot against some state
+ * leading a force, the same leading pledger), however the severity drifts meanwhile.
+ */
 export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
-  const key = `${termsKey(proposal)}:${outsizedPledger(proposal) ?? "-"}`;
+  const minded = Object.keys(aimsOf(ctx).againstLead).length > 0;
+  const key = `${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
   let diagnosis = ctx.memory.judged.get(key);
   if (!diagnosis) {
     diagnosis = diagnose(ctx, proposal);
