@@ -1,8 +1,10 @@
 /**
  * The pragmatic and hard-line bots: they weigh each choice against their own objectives (read from
  * their private brief) and the public facts — the evidence for the framing, the crisis severity —
- * with a little seeded noise, so the game is not on rails. The hard-line temperament blocks readily,
- * pledges little and bargains hard.
+ * with a little seeded noise, so the game is not on rails. They negotiate: an objection or a
+ * stand-aside names the parts of the text it is about, a proposer meets or answers them, and a bot
+ * that would not endorse asks for the change that would win it, or tables a counter-proposal. The
+ * hard-line temperament blocks readily, pledges little, asks more and concedes less.
  */
 import type { Action } from "../rules/actions.ts";
 import { Rng, seedToRng } from "../rules/rng.ts";
@@ -12,21 +14,14 @@ import { approvals } from "./pragmatic/approvals.ts";
 import { consult } from "./pragmatic/consultations.ts";
 import { vote } from "./pragmatic/council.ts";
 import { deployment } from "./pragmatic/deployment.ts";
-import { TEMPERAMENTS, type Ctx, type Memory } from "./pragmatic/judgement.ts";
+import { newMemory, TEMPERAMENTS, type Ctx } from "./pragmatic/judgement.ts";
 import { appeal, bilateral } from "./pragmatic/opening.ts";
 import { preferencesOf, type Preferences } from "./preferences.ts";
 
 export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string): Bot {
   const rng = new Rng(seedToRng(seed));
   const temperament = TEMPERAMENTS[kind];
-  const memory: Memory = {
-    passes: 0,
-    amendedInRound: -1,
-    lobbied: new Set(),
-    revotes: 0,
-    lastSignature: "",
-    judged: new Map(),
-  };
+  const memory = newMemory();
   let prefs: Preferences | undefined;
   return {
     kind,

@@ -156,20 +156,11 @@ export const en = {
   "reason.bilateral.assist": "We will help directly with {troops} troops, outside the alliance.",
   "reason.bilateral.referToAlliance": "This is a matter for all members, not for us alone.",
   "reason.bilateral.decline": "We see no grounds to intervene.",
-  "reason.propose": "I propose {form}: it answers the request without overreaching.",
-  "reason.amend": "The text on the table does not work for us; {form} would.",
   "reason.pledge": "We can contribute {troops} troops.",
   "reason.noPledge": "We will not send troops for this.",
-  "reason.stance.endorse": "{form} serves our interests; we endorse it.",
-  "reason.stance.object": "{form} goes against our interests; we object.",
-  "reason.stance.standAside": "We will not block {form}, but we will take no part.",
-  "reason.stance.weakEvidence":
-    "The evidence does not support {framing}; we cannot back a force on that basis.",
   "reason.callVote": "Positions are clear; time to decide by {format}.",
   "reason.requestSession": "The chair is stalling; we ask for an extraordinary session.",
   "reason.vote.support": "We support {form}.",
-  "reason.vote.object": "We cannot accept {form}.",
-  "reason.vote.standAside": "We stand aside on {form}.",
   "reason.refuseToSign": "We will not block this, but we will not sign a text that avoids the real question.",
   "reason.lobby": "The deputies of {target} need persuading.",
   "reason.submit": "The pledge goes to our national procedure.",
@@ -206,6 +197,106 @@ export const en = {
   "reason.historical.withdraw": "Our troops stay home.",
   "reason.historical.missionStay": "The mission continues (day {day}).",
   "reason.historical.missionEnd": "As in reality, the host declares the task done (day {day}).",
+
+  // Pragmatic bots: negotiation
+  "reason.ask.timeLimit.aim":
+    "{days} days is too long: we want this mission over within {limit} days. Make it {limit} and we endorse.",
+  "reason.concern.timeLimit.aim": "{days} days is too long: we want this mission over within {limit} days.",
+  "reason.ask.timeLimit.consent":
+    "Our standing consent covers {limit} days; {days} would need a new vote at home. Keep it to {limit} and we endorse.",
+  "reason.concern.timeLimit.consent":
+    "Our standing consent covers {limit} days; {days} would need a new vote at home.",
+  "reason.ask.timeLimit.parliament":
+    "No open-ended mission: our parliament will not accept {days} days. At {limit} days or less we endorse.",
+  "reason.concern.timeLimit.parliament":
+    "No open-ended mission: our parliament will not accept more than {limit} days, and this text says {days}.",
+  "reason.ask.timeLimit.short":
+    "{days} days is too short for a crisis at severity {severity}: give the force {limit} days and we endorse.",
+  "reason.concern.timeLimit.short":
+    "{days} days is too short for a crisis at severity {severity}: the force needs {limit}.",
+  "reason.ask.tasks.police":
+    "Restore order is a police task: we will not send troops to it. Drop it and we endorse.",
+  "reason.concern.tasks.police": "Restore order is a police task: we will not send troops to it.",
+  "reason.ask.tasks.sovereignty":
+    "Order in our streets is for our own police, not for foreign troops. Drop restore order and we endorse.",
+  "reason.concern.tasks.sovereignty": "Order in our streets is for our own police, not for foreign troops.",
+  "reason.ask.basis.overclaim":
+    "The evidence for {framing} is {evidence} in 10: {basis} overstates it. Rest the text on the peacekeeping agreement and we endorse.",
+  "reason.concern.basis.overclaim": "The evidence for {framing} is {evidence} in 10: {basis} overstates it.",
+  "reason.concern.framing.overclaim":
+    "The request claims {framing}, which needs {claim} in 10 of evidence; the facts show {evidence}. Troops on that claim cost us legitimacy.",
+  "reason.ask.pledge.outsized":
+    "{state} would send {troops} of the {total} troops: a force of the alliance must not be one state's. Bring that share down to half and we endorse.",
+  "reason.concern.pledge.outsized":
+    "{state} would send {troops} of the {total} troops: a force of the alliance must not be one state's.",
+  "reason.concern.form.notWanted": "We set out against {form}; {alt} would answer this crisis.",
+  "reason.concern.form.noTroops": "We want no foreign troops in {host}, and {form} would send them.",
+  "reason.concern.form.calm": "The crisis is at severity {severity}: {form} would be out of proportion.",
+  "reason.concern.form.tooWeak":
+    "At severity {severity}, {form} will not contain this crisis: it needs troops.",
+  "reason.concern.form.noDecision":
+    "We see no need for the alliance to decide anything here, least of all {form}.",
+  "reason.concern.form.ownTroops": "Our troops do not serve abroad, and {form} would count on them.",
+  "reason.concern.form.aim": "Our aim is {alt}, not {form}.",
+  "reason.concern.notOurs": "None of our aims is at stake in {form}: we will not block it, nor take part.",
+  "reason.endorse.troops": "A crisis at severity {severity} needs troops: we endorse {form} for {days} days.",
+  "reason.endorse.aim": "This is what we came for: we endorse {form}.",
+  "reason.endorse.noTroops": "It helps without foreign troops in {host}: we endorse {form}.",
+  "reason.endorse.decision":
+    "The alliance must answer, and {form} is an answer all can share: we endorse it.",
+  "reason.endorse.host": "It is not all we asked for, but it is help: we endorse {form}.",
+  "reason.endorse.noHarm": "Nothing in {form} for {days} days goes against our aims: we endorse it.",
+  "reason.endorse.met": "With {changes} changed as we asked, we endorse the text.",
+  "reason.propose.troops": "A crisis at severity {severity} needs troops: I propose {form} for {days} days.",
+  "reason.propose.aim": "I propose {form}: it is what we came for.",
+  "reason.propose.noTroops": "I propose {form}: help without foreign troops in {host}.",
+  "reason.propose.decision": "The alliance must answer: I propose {form}, which all can share.",
+  "reason.propose.host": "We need help: I propose {form}.",
+  "reason.propose.noHarm": "I propose {form} for {days} days: it goes against none of our aims.",
+  "reason.counter.troops":
+    "At severity {severity}, {from} will not contain the crisis: we table {form} instead.",
+  "reason.counter.calm": "At severity {severity}, {from} is out of proportion: we table {form} instead.",
+  "reason.counter.noTroops": "We want no foreign troops in {host}: we table {form} instead of {from}.",
+  "reason.counter.aim": "Our aim is {form}, not {from}: we table it instead.",
+  "reason.counter.asked": "Our concerns were answered, not met: we table the text with {changes} changed.",
+  "reason.keep.timeLimit.aim":
+    "The time limit stays at {days} days: we want this mission over within {limit}, not later.",
+  "reason.keep.timeLimit.floor":
+    "The time limit stays at {days} days: a crisis at severity {severity} needs a force for at least {floor}.",
+  "reason.keep.tasks.order":
+    "Restore order stays among the tasks: the unrest is at severity {severity}, beyond our police alone.",
+  "reason.keep.tasks.scope": "The tasks of {form} stay as they are: restoring order is not among them.",
+  "reason.keep.basis.only": "The basis stays Article 4: {form} can rest on no other.",
+  "reason.keep.basis.lawful": "The text rests on {basis}, a lawful basis for {form}; it stays.",
+  "reason.keep.basis.agreement":
+    "The text rests on the 2007 peacekeeping agreement, the lawful basis for {form}; it stays.",
+  "reason.keep.framing":
+    "The framing is the request of {host}, not part of the text, and the text does not rest on Article 4.",
+  "reason.keep.pledge": "The pledge of {state} is for that state to set; the text does not change it.",
+  "reason.keep.pledge.cut": "Our contingent is already down to {troops}.",
+  "reason.keep.pledge.lead": "Our contingent stays at {troops}: we lead this force.",
+  "reason.keep.form.troops":
+    "The form stays: at severity {severity} only a force can hold the sites, and {alt} would not.",
+  "reason.keep.form.calm": "The form stays: at severity {severity}, {alt} would be out of proportion.",
+  "reason.keep.form.noTroops":
+    "The form stays: we want no foreign troops in {host}, and {alt} would send them.",
+  "reason.keep.form.aim": "The form stays: our aim is {form}, and {alt} would not meet it.",
+  "reason.keep.form.most": "The form stays: the request on record allows nothing stronger than {form}.",
+  "reason.keep.form.least": "The form stays: there is nothing lighter than {form}.",
+  "reason.keep.general": "The text stays: {endorsed} of {members} members endorse it as it is.",
+  "reason.meet.timeLimit": "To meet the concerns of {to}: the time limit goes from {from} to {days} days.",
+  "reason.meet.tasks": "To meet the concerns of {to}: restore order is dropped from the tasks.",
+  "reason.meet.basis": "To meet the concerns of {to}: the text rests on {basis} instead of {from}.",
+  "reason.meet.basis.agreement":
+    "To meet the concerns of {to}: the text rests on the 2007 peacekeeping agreement instead of Article 4.",
+  "reason.meet.form": "To meet the concerns of {to}: {form} instead of {from}.",
+  "reason.meet.several": "To meet the concerns of {to}, we change {changes}: now {form} for {days} days.",
+  "reason.meet.pledge": "To meet the concerns of {to}: our contingent goes from {from} to {troops}.",
+  "reason.noPledge.ownTroops": "Our troops do not serve abroad: we pledge none.",
+  "reason.callVote.answered": "Every concern has been met or answered: time to decide by {format}.",
+  "reason.keep.pledge.size": "Our contingent stays at {troops}: the others together send only {others}.",
+  "reason.keep.again":
+    "We tabled that change before and the table moved on from it: the text stays as it is.",
 
   // The coach.
   "coach.effect.ready": "Marks you ready; the appeal opens when every leader is ready or the timer ends.",

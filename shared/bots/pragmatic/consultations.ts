@@ -1,39 +1,190 @@
-/** The pragmatic bot in consultations: tabling and amending, pledging, positions, calling the vote. */
+/**
+ * The pragmatic bot in consultations: tabling a text, meeting or answering concerns about its own
+ * (negotiation.ts), counter-proposals, pledges, positions with concerns, and calling the vote once
+ * every concern has been met or answered.
+ */
 import type { Action, ProposalTerms } from "../../rules/actions.ts";
-import { overclaim } from "../../rules/framing.ts";
 import type { LegalAction } from "../../rules/legal.ts";
-import { FORMS, TROOP_FORMS, type Basis, type Form, type Task } from "../../rules/vocabulary.ts";
+import {
+  FORMS,
+  TROOP_FORMS,
+  type Basis,
+  type Concern,
+  type Form,
+  type StateId,
+  type Task,
+} from "../../rules/vocabulary.ts";
 import { can, legalOf } from "../common.ts";
-import { judge, noise, reason, utility, type Ctx } from "./judgement.ts";
+import {
+  aimsOf,
+  appraise,
+  meetParts,
+  partsOf,
+  pledgeShareOf,
+  shortestDays,
+  termsKey,
+  wouldPledge,
+  type Text,
+} from "./appraisal.ts";
+import { judge } from "./diagnosis.ts";
+import { counterWhy, said, supportWhy } from "./explain.ts";
+import { noise, reason, stanceFor, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
+import { cutPledge, fitTerms, negotiate } from "./negotiation.ts";
 
-/** How much better a form must be before a bot that does not object bothers to amend. */
+/** How much better a form must be before a bot that endorses the text bothers to amend it. */
 const AMEND_GAIN = 3;
+
+type Proposal = NonNullable<Ctx["view"]["proposal"]>;
+
+const termsOf = (text: ProposalTerms): ProposalTerms => ({
+  basis: text.basis,
+  form: text.form,
+  tasks: [...text.tasks],
+  timeLimitDays: text.timeLimitDays,
+});
 
 function termsFor(ctx: Ctx, form: Form, legal: LegalAction): ProposalTerms {
   const lawful = (legal.terms ?? []).filter((option) => option.form === form).map((option) => option.basis);
   const preference: Basis[] =
     form === "peacekeeping" ? ["peacekeeping", "art4", "art2"] : ["art4", "art2", "peacekeeping"];
   const basis = preference.find((candidate) => lawful.includes(candidate)) ?? "art2";
-  const tasks: Task[] = TROOP_FORMS.includes(form)
-    ? ["guardSites"]
-    : form === "equipment"
-      ? ["humanitarian"]
-      : [];
+  const troops = TROOP_FORMS.includes(form);
+  const tasks: Task[] = troops ? ["guardSites"] : form === "equipment" ? ["humanitarian"] : [];
   if (form === "collectiveForce") tasks.push("secureBorders");
-  return { basis, form, tasks, timeLimitDays: ctx.prefs.speed > 0 ? 14 : 30 };
+  const usual = ctx.prefs.speed > 0 ? 14 : 30;
+  const days = troops ? Math.max(shortestDays(ctx), aimsOf(ctx).missionDays ?? usual) : usual;
+  return { basis, form, tasks, timeLimitDays: days };
 }
 
+const withPledges = (ctx: Ctx, terms: ProposalTerms): Text => ({
+  ...terms,
+  contingents: ctx.view.proposal?.contingents ?? {},
+});
+
 /** The lawful form this leader likes best, if it is worth proposing. */
-function bestForm(ctx: Ctx): Form | undefined {
-  const forms = legalOf(ctx.legal, "propose")?.forms ?? [];
+function bestForm(ctx: Ctx, legal: LegalAction): Form | undefined {
+  const forms = legal.forms ?? [];
   let best: Form | undefined;
   let bestU = -Infinity;
   for (const form of FORMS) {
     if (!forms.includes(form)) continue;
-    const u = utility(ctx, form) + noise(ctx) / 2;
+    const u = appraise(ctx, withPledges(ctx, termsFor(ctx, form, legal))) + noise(ctx) / 2;
     if (u > bestU) [best, bestU] = [form, u];
   }
   return bestU >= ctx.temperament.endorseAt ? best : undefined;
+}
+
+/** The text this bot wants in another form: the parts of the current one that still fit, as it would fix them. */
+function wantedTerms(ctx: Ctx, proposal: Proposal, form: Form): ProposalTerms {
+  const fitted = withPledges(ctx, fitTerms(ctx, proposal, form));
+  return termsOf(meetParts(ctx, fitted, partsOf(ctx, fitted)));
+}
+
+/** A force needs contingents: the bot counts on one only if it would pledge or someone has pledged. */
+const forceViable = (ctx: Ctx): boolean => wouldPledge(ctx) || ctx.memory.pledgers.size > 0;
+
+/**
+ * The first form on the way from the text's to the bot's best that it would endorse (at most its
+ * best), leaving out a force nobody would send troops to; undefined when there is none.
+ */
+function towards(ctx: Ctx, proposal: Proposal, best: Form, legal: LegalAction): ProposalTerms | undefined {
+  const from = FORMS.indexOf(proposal.form);
+  const to = FORMS.indexOf(best);
+  const path = from < to ? FORMS.slice(from + 1, to + 1) : FORMS.slice(to, from).reverse();
+  const options = path.filter(
+    (form) => (legal.forms ?? []).includes(form) && (!TROOP_FORMS.includes(form) || forceViable(ctx)),
+  );
+  const terms = options.map((form) => wantedTerms(ctx, proposal, form));
+  return (
+    terms.find((option) => stanceFor(ctx, appraise(ctx, withPledges(ctx, option))) === "endorse") ??
+    terms.find((option) => option.form === best)
+  );
+}
+
+/**
+ * A counter-proposal: a bot that would not endorse tables a text towards the one it wants — the
+ * nearest form it would endorse when the form is the trouble, or its own asks once the proposer
+ * answered without meeting them. It tables no text twice.
+ */
+function counter(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | null {
+  const { view, me, legal, memory } = ctx;
+  const proposeLegal = legalOf(legal, "propose");
+  if (!proposeLegal || memory.amendedInRound === view.round) return null;
+  let terms: ProposalTerms;
+  let why: Why;
+  if (diagnosis.bargain) {
+    if (!view.concerns[me.state]?.answered) return null;
+    terms = termsOf(meetParts(ctx, proposal, diagnosis.asks));
+    why = { key: "counter.asked", params: { changes: diagnosis.points.join(", ") } };
+  } else {
+    const considered = `consider|${view.round}|${termsKey(proposal)}`;
+    if (memory.handled.has(considered)) return null;
+    memory.handled.add(considered);
+    const best = bestForm(ctx, proposeLegal);
+    if (!best || best === proposal.form) return null;
+    const toward = towards(ctx, proposal, best, proposeLegal);
+    if (!toward) return null;
+    terms = toward;
+    const gain = appraise(ctx, withPledges(ctx, terms)) - diagnosis.u;
+    if (diagnosis.stance === "endorse" && gain < AMEND_GAIN) return null;
+    why = counterWhy(ctx, proposal.form, terms.form);
+  }
+  const key = termsKey(terms);
+  if (memory.tabled.has(key)) return null;
+  memory.amendedInRound = view.round;
+  memory.tabled.add(key);
+  return { type: "propose", terms, reason: said(why) };
+}
+
+function pledge(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | null {
+  const { view, me, legal, memory, prefs } = ctx;
+  const legalPledge = legalOf(legal, "pledge");
+  if (!legalPledge || me.state === view.scenario.host) return null;
+  const share = pledgeShareOf(ctx);
+  const max = legalPledge.maxTroops ?? 0;
+  const wanted =
+    diagnosis.stance === "endorse" && share > 0 ? Math.max(1, Math.round(max * Math.min(1, share))) : 0;
+  const troops = Math.min(wanted, max, memory.pledgeCap ?? max);
+  if ((proposal.contingents[me.state] ?? 0) === troops) return null;
+  const key = troops > 0 ? "pledge" : prefs.ownTroops < 0 ? "noPledge.ownTroops" : "noPledge";
+  return { type: "pledge", troops, reason: reason(key, { troops }) };
+}
+
+/** What changed, of what the bot asked for, between the text it asked about and this one. */
+function granted(asked: Concern[], before: ProposalTerms, after: Proposal): Concern[] {
+  return asked.filter((point) => {
+    if (point === "timeLimit") return before.timeLimitDays !== after.timeLimitDays;
+    if (point === "tasks") return before.tasks.join() !== after.tasks.join();
+    if (point === "basis" || point === "framing") return before.basis !== after.basis;
+    if (point === "form") return before.form !== after.form;
+    return termsKey(before) === termsKey(after);
+  });
+}
+
+function position(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | null {
+  const { view, me, legal, memory } = ctx;
+  if (!can(legal, "position")) return null;
+  const { stance, points, pledgeOf } = diagnosis;
+  const stated = view.concerns[me.state];
+  const same = (stated?.points.join() ?? "") === points.join() && stated?.pledgeOf === pledgeOf;
+  if (view.positions[me.state] === stance && same) return null;
+  if (stance === "endorse") {
+    const met = memory.asked ? granted(memory.asked.points, memory.asked.of, proposal) : [];
+    memory.asked = null;
+    const why: Why =
+      met.length > 0
+        ? { key: "endorse.met", params: { changes: met.join(", ") } }
+        : supportWhy(ctx, proposal, "endorse");
+    return { type: "position", stance, reason: said(why) };
+  }
+  if (diagnosis.bargain) memory.asked = { points: [...points], of: termsOf(proposal) };
+  return {
+    type: "position",
+    stance,
+    ...(points.length > 0 ? { concerns: [...points] } : {}),
+    ...(pledgeOf ? { pledgeOf } : {}),
+    reason: said(diagnosis.why ?? { key: "concern.notOurs", params: { form: proposal.form } }),
+  };
 }
 
 export function consult(ctx: Ctx): Action | null {
@@ -45,57 +196,46 @@ export function consult(ctx: Ctx): Action | null {
   const proposeLegal = legalOf(legal, "propose");
   if (!proposal) {
     if (!proposeLegal || !(isChair || isHost || memory.passes > 2)) return null;
-    const form = bestForm(ctx);
-    return form
-      ? { type: "propose", terms: termsFor(ctx, form, proposeLegal), reason: reason("propose", { form }) }
-      : null;
+    const form = bestForm(ctx, proposeLegal);
+    if (!form) return null;
+    const terms = termsFor(ctx, form, proposeLegal);
+    memory.tabled.add(termsKey(terms));
+    return { type: "propose", terms, reason: said(supportWhy(ctx, withPledges(ctx, terms), "propose")) };
   }
-  const signature = `${view.round}:${proposal.form}:${proposal.basis}:${proposal.timeLimitDays}`;
+  for (const id of Object.keys(proposal.contingents) as StateId[]) memory.pledgers.add(id);
+  const signature = `${view.round}:${termsKey(proposal)}`;
   if (signature !== memory.lastSignature) {
     memory.lastSignature = signature;
     memory.passes = 0;
   }
-  const { u, stance } = judge(ctx, proposal);
-  // Bargain once a round: amend towards a form worth clearly more than the one on the table.
-  if (proposeLegal && memory.amendedInRound !== view.round) {
-    memory.amendedInRound = view.round;
-    const form = bestForm(ctx);
-    if (form && form !== proposal.form && (stance === "object" || utility(ctx, form) >= u + AMEND_GAIN)) {
-      return { type: "propose", terms: termsFor(ctx, form, proposeLegal), reason: reason("amend", { form }) };
-    }
-  }
-  const pledge = legalOf(legal, "pledge");
-  if (pledge && !isHost) {
-    const share =
-      ctx.temperament.pledgeShare + (ctx.prefs.lead > 0 ? 0.4 : 0) + (ctx.prefs.ownTroops < 0 ? -1 : 0);
-    const wanted =
-      stance === "endorse" && share > 0
-        ? Math.max(1, Math.round((pledge.maxTroops ?? 0) * Math.min(1, share)))
-        : 0;
-    const capped = Math.min(wanted, pledge.maxTroops ?? 0);
-    if ((proposal.contingents[me.state] ?? 0) !== capped) {
-      return {
-        type: "pledge",
-        troops: capped,
-        reason: reason(capped > 0 ? "pledge" : "noPledge", { troops: capped }),
-      };
-    }
-  }
-  if (view.positions[me.state] !== stance && can(legal, "position")) {
-    const weak = stance === "object" && overclaim(view) >= 3;
-    const framing = view.appeal?.framing ?? "";
+  const negotiated = cutPledge(ctx) ?? negotiate(ctx);
+  if (negotiated) return negotiated;
+  const diagnosis = judge(ctx, proposal);
+  const next =
+    counter(ctx, proposal, diagnosis) ??
+    pledge(ctx, proposal, diagnosis) ??
+    position(ctx, proposal, diagnosis);
+  if (next) return next;
+  const members = view.scenario.members;
+  const others = members.filter((member) => member !== me.state);
+  const waiting = others.some((member) => view.concerns[member]?.answered === false);
+  const allSpoke = members.every((member) => view.positions[member]);
+  if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
+    const format = ctx.prefs.speed > 0 ? "phone" : "video";
+    const answered = others.some((member) => view.concerns[member]?.answered);
     return {
-      type: "position",
-      stance,
-      reason: reason(weak ? "stance.weakEvidence" : `stance.${stance}`, { form: proposal.form, framing }),
+      type: "callVote",
+      format,
+      reason: reason(answered ? "callVote.answered" : "callVote", { format }),
     };
   }
-  const allSpoke = view.scenario.members.every((member) => view.positions[member]);
-  if (can(legal, "callVote") && (allSpoke || memory.passes > 3)) {
-    const format = ctx.prefs.speed > 0 ? "phone" : "video";
-    return { type: "callVote", format, reason: reason("callVote", { format }) };
-  }
-  if (!isChair && can(legal, "requestSession") && stance === "endorse" && memory.passes > 4) {
+  if (
+    !isChair &&
+    !waiting &&
+    can(legal, "requestSession") &&
+    diagnosis.stance === "endorse" &&
+    memory.passes > 4
+  ) {
     return { type: "requestSession", reason: reason("requestSession") };
   }
   return null;

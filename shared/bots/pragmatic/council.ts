@@ -1,24 +1,36 @@
-/** The pragmatic bot in the council vote: it votes as it judged the text in consultations. */
+/**
+ * The pragmatic bot in the council vote: it votes as it judged the text in consultations, and an
+ * objection or a stand-aside names the same concerns, so a blocked round carries them back.
+ */
 import type { Action } from "../../rules/actions.ts";
 import { TROOP_FORMS } from "../../rules/vocabulary.ts";
-import { can } from "../common.ts";
-import { judge, reason, type Ctx } from "./judgement.ts";
+import { can, stanceToVote } from "../common.ts";
+import { judge } from "./diagnosis.ts";
+import { said } from "./explain.ts";
+import { reason, type Ctx } from "./judgement.ts";
 
 export function vote(ctx: Ctx): Action | null {
   const { view, me } = ctx;
-  if (!can(ctx.legal, "vote") || !view.proposal) return null;
-  const { stance } = judge(ctx, view.proposal);
-  const choice = stance === "endorse" ? "support" : stance;
+  const proposal = view.proposal;
+  if (!can(ctx.legal, "vote") || !proposal) return null;
+  const { stance, points, pledgeOf, why } = judge(ctx, proposal);
+  const choice = stanceToVote(stance);
+  if (choice !== "support") {
+    return {
+      type: "vote",
+      choice,
+      ...(points.length > 0 ? { concerns: [...points] } : {}),
+      ...(pledgeOf ? { pledgeOf } : {}),
+      reason: said(why ?? { key: "concern.notOurs", params: { form: proposal.form } }),
+    };
+  }
   // The host that wanted troops and got words signs nothing: a public signal, not a veto.
   const refuse =
-    me.state === view.scenario.host &&
-    choice === "support" &&
-    !TROOP_FORMS.includes(view.proposal.form) &&
-    ctx.prefs.deploy > 3;
+    me.state === view.scenario.host && !TROOP_FORMS.includes(proposal.form) && ctx.prefs.deploy > 3;
   return {
     type: "vote",
     choice,
     ...(refuse ? { refuseToSign: true } : {}),
-    reason: reason(refuse ? "refuseToSign" : `vote.${choice}`, { form: view.proposal.form }),
+    reason: reason(refuse ? "refuseToSign" : "vote.support", { form: proposal.form }),
   };
 }

@@ -1,13 +1,20 @@
 /**
  * How a pragmatic or hard-line bot judges: its temperament, what it remembers within a game, and
- * what a form of decision is worth to it — shared by the phases it plays.
+ * what a text is worth to it — shared by the phases it plays. The worth of a text is the worth of
+ * its form (this file) less what its other parts cost the bot (appraisal.ts).
  */
-import type { Message } from "../../rules/actions.ts";
-import { overclaim } from "../../rules/framing.ts";
+import type { Message, ProposalTerms } from "../../rules/actions.ts";
 import type { LegalAction } from "../../rules/legal.ts";
 import type { Rng } from "../../rules/rng.ts";
 import type { LeaderPrivate, SeatView } from "../../rules/view.ts";
-import { TROOP_FORMS, type BotKind, type Form, type Stance, type StateId } from "../../rules/vocabulary.ts";
+import {
+  TROOP_FORMS,
+  type BotKind,
+  type Concern,
+  type Form,
+  type Stance,
+  type StateId,
+} from "../../rules/vocabulary.ts";
 import type { Preferences } from "../preferences.ts";
 
 export interface Temperament {
@@ -21,17 +28,94 @@ export interface Temperament {
   revotes: number;
   /** Size of the random element in its judgements. */
   noise: number;
+  /** A part of the text costing it this much or more is named in its concerns (lower: it asks more). */
+  concernAt: number;
+  /** Utility it gives up, per council round held, to meet another's concerns as the proposer. */
+  concede: number;
+  /** The shortest time limit, in days, it tables for troops. */
+  minDays: number;
+  /** The largest share of its own pledge it cuts to meet a concern about it. */
+  pledgeCut: number;
 }
 
 export const TEMPERAMENTS: Record<Exclude<BotKind, "historical">, Temperament> = {
-  pragmatic: { endorseAt: 0.5, objectAt: -4, pledgeShare: 0.5, revotes: 2, noise: 2.5 },
-  hardline: { endorseAt: 3, objectAt: -1, pledgeShare: 0.25, revotes: 1, noise: 1.5 },
+  pragmatic: {
+    endorseAt: 0.5,
+    objectAt: -4,
+    pledgeShare: 0.5,
+    revotes: 2,
+    noise: 2.5,
+    concernAt: 0.75,
+    concede: 2,
+    minDays: 7,
+    pledgeCut: 0.6,
+  },
+  hardline: {
+    endorseAt: 3,
+    objectAt: -1,
+    pledgeShare: 0.25,
+    revotes: 1,
+    noise: 1.5,
+    concernAt: 0.25,
+    concede: 0.5,
+    minDays: 14,
+    pledgeCut: 0.25,
+  },
 };
 
 export const reason = (key: string, params?: Message["params"]): Message => ({
   key: `reason.${key}`,
   ...(params ? { params } : {}),
 });
+
+export type Params = Record<string, string | number>;
+
+/** A reason before it becomes a message: the key after `reason.` and its parameters. */
+export interface Why {
+  key: string;
+  params: Params;
+}
+
+/** What makes a part of a text cost a bot something (appraisal.ts). */
+export type Cause =
+  | "timeLimit.aim"
+  | "timeLimit.consent"
+  | "timeLimit.parliament"
+  | "timeLimit.short"
+  | "tasks.police"
+  | "tasks.sovereignty"
+  | "basis.overclaim"
+  | "framing.overclaim"
+  | "pledge.outsized";
+
+/** A part of a text that costs the bot something: a concern it can name. */
+export interface Part {
+  concern: Concern;
+  cause: Cause;
+  cost: number;
+  /** Whether a change of the text meets it (the framing is the request's, not the text's to change). */
+  fixable: boolean;
+  params: Params;
+  /** timeLimit: the days that would meet it. */
+  days?: number;
+  /** pledge: whose pledge. */
+  pledgeOf?: StateId;
+}
+
+/** A bot's judgement of one text (diagnosis.ts). */
+export interface Diagnosis {
+  u: number;
+  stance: Stance;
+  /** The parts it names, in the order of CONCERNS (empty when it endorses). */
+  points: Concern[];
+  pledgeOf?: StateId;
+  /** The fixable parts it asks to change: meeting them is what a bargain means. */
+  asks: Part[];
+  /** Meeting its points would bring its endorsement. */
+  bargain: boolean;
+  /** The reason for an objection or a stand-aside. */
+  why: Why | null;
+}
 
 /** What a bot remembers within one game, so it does not repeat itself. */
 export interface Memory {
@@ -41,7 +125,39 @@ export interface Memory {
   revotes: number;
   lastSignature: string;
   /** The bot's judgement of each text it has seen, so it does not flip on a fresh draw of noise. */
-  judged: Map<string, { u: number; stance: Stance }>;
+  judged: Map<string, Diagnosis>;
+  /** The random part of its judgement of each form, drawn once: a change to a text moves it predictably. */
+  formNoise: Map<Form, number>;
+  /** The texts this bot has tabled: it tables none twice. */
+  tabled: Set<string>;
+  /** Concern sets this bot met or answered (round, text, member, parts): each once. */
+  handled: Set<string>;
+  /** Concern sets the chair has seen and left to the proposer for a turn. */
+  deferred: Set<string>;
+  /** What it asked for in exchange for its endorsement, and of which text, so it can say so when it gets it. */
+  asked: { points: Concern[]; of: ProposalTerms } | null;
+  /** The most troops it will pledge after cutting its pledge to meet a concern. */
+  pledgeCap: number | null;
+  /** States seen pledging troops in this game: a force without any has no one to send. */
+  pledgers: Set<StateId>;
+}
+
+export function newMemory(): Memory {
+  return {
+    passes: 0,
+    amendedInRound: -1,
+    lobbied: new Set(),
+    revotes: 0,
+    lastSignature: "",
+    judged: new Map(),
+    formNoise: new Map(),
+    tabled: new Set(),
+    handled: new Set(),
+    deferred: new Set(),
+    asked: null,
+    pledgeCap: null,
+    pledgers: new Set(),
+  };
 }
 
 export interface Ctx {
@@ -56,38 +172,43 @@ export interface Ctx {
 
 export const noise = (ctx: Ctx): number => (ctx.rng.next() - 0.5) * 2 * ctx.temperament.noise;
 
-/** What a proposal of this form is worth to this leader. */
-export function utility(ctx: Ctx, form: Form): number {
+/** The bot's fixed random lean on a form (a quarter of its noise), drawn the first time it is needed. */
+export function formNoise(ctx: Ctx, form: Form): number {
+  let lean = ctx.memory.formNoise.get(form);
+  if (lean === undefined) {
+    lean = noise(ctx) / 4;
+    ctx.memory.formNoise.set(form, lean);
+  }
+  return lean;
+}
+
+export type FormFactor =
+  "aim" | "decision" | "deploy" | "drive" | "ownTroops" | "severity" | "tooWeak" | "noTroops";
+
+/** What a form is worth to this leader, factor by factor (before the parts of a particular text). */
+export function formFactors(ctx: Ctx, form: Form): Record<FormFactor, number> {
   const { view, prefs, me } = ctx;
   const troops = TROOP_FORMS.includes(form);
-  let u = prefs.forms[form] + 0.3 * prefs.decision;
-  if (troops) {
-    u += prefs.deploy + 0.5 * prefs.speed + 0.5 * prefs.lead;
-    if ((view.proposal?.contingents[me.state] ?? 0) > 0) u += prefs.ownTroops;
-    // Others weigh the evidence: a framing stronger than the facts is a risk to them.
-    if (me.state !== view.scenario.host) u -= 0.6 * overclaim(view);
-    u += 0.5 * (view.tracks.severity - 5);
-  } else {
-    u -= 0.3 * Math.max(0, prefs.deploy);
-    if (me.state !== view.scenario.host) u += 0.3 * Math.max(0, -prefs.deploy);
-  }
-  return u;
+  const host = me.state === view.scenario.host;
+  const pledged = (view.proposal?.contingents[me.state] ?? 0) > 0;
+  return {
+    aim: prefs.forms[form],
+    decision: 0.3 * prefs.decision,
+    deploy: troops ? prefs.deploy : 0,
+    drive: troops ? 0.5 * prefs.speed + 0.5 * prefs.lead : 0,
+    ownTroops: troops && pledged ? prefs.ownTroops : 0,
+    severity: troops ? 0.5 * (view.tracks.severity - 5) : 0,
+    tooWeak: troops ? 0 : -0.3 * Math.max(0, prefs.deploy),
+    noTroops: troops || host ? 0 : 0.3 * Math.max(0, -prefs.deploy),
+  };
+}
+
+export function formWorth(ctx: Ctx, form: Form): number {
+  return Object.values(formFactors(ctx, form)).reduce((sum, x) => sum + x, 0);
 }
 
 export function stanceFor(ctx: Ctx, u: number): Stance {
   const isHost = ctx.me.state === ctx.view.scenario.host;
   if (u >= ctx.temperament.endorseAt || (isHost && u > ctx.temperament.objectAt)) return "endorse";
   return u <= ctx.temperament.objectAt ? "object" : "standAside";
-}
-
-/** Judges a text once: the same terms get the same stance in consultations and in the vote. */
-export function judge(ctx: Ctx, proposal: NonNullable<SeatView["proposal"]>): { u: number; stance: Stance } {
-  const key = `${proposal.form}:${proposal.basis}:${proposal.timeLimitDays}:${proposal.tasks.join("+")}`;
-  let judgement = ctx.memory.judged.get(key);
-  if (!judgement) {
-    const u = utility(ctx, proposal.form) + noise(ctx) / 4;
-    judgement = { u, stance: stanceFor(ctx, u) };
-    ctx.memory.judged.set(key, judgement);
-  }
-  return judgement;
 }

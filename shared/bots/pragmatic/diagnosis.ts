@@ -1,0 +1,53 @@
+/**
+ * A bot's judgement of the text on the table, made once per text (memory.judged): its stance, and
+ * when it does not endorse, the parts it names (its concerns), whether meeting exactly those would
+ * win its endorsement (a bargain: "support in exchange for a change"), and the reason it gives.
+ */
+import type { SeatView } from "../../rules/view.ts";
+import { CONCERNS } from "../../rules/vocabulary.ts";
+import { aimsOf, appraise, meetParts, outsizedPledger, partsOf, termsKey } from "./appraisal.ts";
+import { formCause, notOurs, partWhy } from "./explain.ts";
+import { stanceFor, type Ctx, type Diagnosis } from "./judgement.ts";
+
+type Proposal = NonNullable<SeatView["proposal"]>;
+
+/**
+ * Judges a text once: the same terms get the same judgement (and, for a bot against some state
+ * leading a force, the same leading pledger), however the severity drifts meanwhile.
+ */
+export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
+  const minded = Object.keys(aimsOf(ctx).againstLead).length > 0;
+  const key = `${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
+  let diagnosis = ctx.memory.judged.get(key);
+  if (!diagnosis) {
+    diagnosis = diagnose(ctx, proposal);
+    ctx.memory.judged.set(key, diagnosis);
+  }
+  return diagnosis;
+}
+
+function diagnose(ctx: Ctx, proposal: Proposal): Diagnosis {
+  const u = appraise(ctx, proposal);
+  const stance = stanceFor(ctx, u);
+  if (stance === "endorse") return { u, stance, points: [], asks: [], bargain: false, why: null };
+  const named = partsOf(ctx, proposal).filter((part) => part.cost >= ctx.temperament.concernAt);
+  const asks = named.filter((part) => part.fixable);
+  const met = appraise(ctx, meetParts(ctx, proposal, asks));
+  const bargain = asks.length > 0 && stanceFor(ctx, met) === "endorse";
+  const form = bargain ? null : formCause(ctx, proposal.form);
+  const points = CONCERNS.filter(
+    (concern) => named.some((part) => part.concern === concern) || (concern === "form" && form),
+  );
+  const pledgeOf = named.find((part) => part.concern === "pledge")?.pledgeOf;
+  const main = bargain ? asks[0] : named[0];
+  const why = bargain && main ? partWhy(main, true) : (form ?? (main ? partWhy(main, false) : null));
+  return {
+    u,
+    stance,
+    points,
+    ...(pledgeOf ? { pledgeOf } : {}),
+    asks: bargain ? asks : [],
+    bargain,
+    why: why ?? notOurs(proposal.form),
+  };
+}
