@@ -629,6 +629,10 @@ export const en = {
   "class.print.thisTable": "This table",
   "class.print.reality": "What really happened",
   "class.print.injects": "Injects",
+
+  // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
+  "reason.historical.react.askAlliance":
+    "Our plea has been carried to the alliance by {states}; now we ask it formally.",
 } as const;
 
 export type MessageKey = keyof typeof en;

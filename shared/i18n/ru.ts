@@ -639,4 +639,8 @@ export const ru: Record<MessageKey, string> = {
   "class.print.thisTable": "Ход игры за этим столом",
   "class.print.reality": "Как было на самом деле",
   "class.print.injects": "Вводные",
+
+  // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
+  "reason.historical.react.askAlliance":
+    "Нашу просьбу союзу передали: {states}. Теперь мы обращаемся к нему официально.",
 };
