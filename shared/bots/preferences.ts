@@ -56,8 +56,9 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
         prefs.speed += w;
         break;
       case "leadNation":
+        // A force to lead is a force on the ground, whoever leads it.
         if (condition.state === self) prefs.lead += w;
-        else prefs.deploy += w / 2;
+        prefs.deploy += w / 2;
         break;
       case "formalRequest":
         prefs.formal += sign(condition.value);
@@ -72,7 +73,8 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
         if (condition.track === "credibility" && condition.atLeast !== undefined) prefs.decision += w / 2;
         break;
       case "crisisContained":
-        prefs.deploy += w / 3;
+        // Troops on the ground are the surest way to contain it: the strongest argument for them.
+        prefs.deploy += w / 2;
         prefs.decision += w / 3;
         break;
       case "standing":
