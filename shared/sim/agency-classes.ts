@@ -5,6 +5,7 @@
  */
 import type { GameOutcome } from "../rules/outcome.ts";
 import { procedureFor } from "../rules/procedures.ts";
+import { escalationAt, RECONVENE_HOURS } from "../rules/mechanics.ts";
 import { FORMAT_HOURS, FORMAT_MAX_ROUNDS } from "../rules/phases/entry.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { VOTE_FORMATS, type StateId } from "../rules/vocabulary.ts";
@@ -72,39 +73,68 @@ export interface AllowedClass {
 /**
  * Hours the alliance can deliberate before troops are on the ground, with every step played as
  * slowly as the rules let bots play it: the bilateral detour (request 6 h, answer 12 h, referred to
- * the alliance) and the slowest council format's every round (four summits of 48 h).
+ * the alliance), then every round of the slowest council format (four summits of 48 h), each
+ * blocked one followed by the capitals' reconvening.
  */
 export function longestDeliberationHours(): number {
-  const council = Math.max(...VOTE_FORMATS.map((format) => FORMAT_HOURS[format] * FORMAT_MAX_ROUNDS[format]));
-  return 6 + 12 + council;
+  const slowest = [...VOTE_FORMATS].sort(
+    (a, b) => FORMAT_HOURS[b] * FORMAT_MAX_ROUNDS[b] - FORMAT_HOURS[a] * FORMAT_MAX_ROUNDS[a],
+  )[0];
+  const rounds = slowest ? FORMAT_MAX_ROUNDS[slowest] : 0;
+  const council = slowest ? FORMAT_HOURS[slowest] * rounds : 0;
+  return 6 + 12 + council + RECONVENE_HOURS * Math.max(0, rounds - 1);
 }
 
-/** The severity a scenario can reach while the alliance deliberates as long as the rules let it. */
-export function reachableSeverity(scenario: Scenario): number {
+/**
+ * How many hours of deliberation lose the crisis when it escalates as the rules make it (with every
+ * consultations event that raises severity), or null if even the longest deliberation does not.
+ */
+export function hoursToLose(scenario: Scenario): number | null {
   const events = scenario.events
     .filter((event) => event.trigger === "consultations")
     .reduce((n, event) => n + Math.max(0, event.effects.severity ?? 0), 0);
-  const days = longestDeliberationHours() / 24;
-  return Math.round((scenario.tracks.severity + scenario.escalationPerDay * days + events) * 100) / 100;
+  let severity = scenario.tracks.severity + events;
+  for (let hour = 0; hour <= longestDeliberationHours(); hour++) {
+    if (severity >= 10) return hour;
+    severity += escalationAt(scenario.escalationPerDay, severity) / 24;
+  }
+  return null;
 }
 
-/** Which outcome classes the scenario's rules allow, each with its reason. */
+/**
+ * Whether a member's brief binds it to keep its troops at home: its objectives about its own troops
+ * abroad weigh against sending them. Such a state is not one the scenario lets send a contingent.
+ */
+export function boundToStayHome(scenario: Scenario, id: StateId): boolean {
+  const weight = (scenario.briefs[id]?.objectives ?? []).reduce((n, { condition, weight: w }) => {
+    if (condition.type !== "ownTroopsAbroad") return n;
+    return n + (condition.value ? w : -w);
+  }, 0);
+  return weight < 0;
+}
+
+/**
+ * Which outcome classes the scenario allows, each with its reason: what the rules allow, with the
+ * scenario's forces and its briefs' commitments to keep troops at home (a contingent, CSTO or
+ * bilateral, needs a member with forces that is free to send them).
+ */
 export function allowedClasses(scenario: Scenario): Record<OutcomeClass, AllowedClass> {
-  const contributors = scenario.members.filter(
+  const armed = scenario.members.filter(
     (id) => id !== scenario.host && (scenario.forces[id]?.available ?? 0) > 0,
   );
-  const voting = contributors.filter((id) => procedureFor(id, scenario.date)?.chamber !== undefined);
-  const named = contributors.join(", ");
-  const troops = contributors.length > 0;
-  const reach = reachableSeverity(scenario);
-  const hours = longestDeliberationHours();
+  const free = armed.filter((id) => !boundToStayHome(scenario, id));
+  const voting = free.filter((id) => procedureFor(id, scenario.date)?.chamber !== undefined);
+  const troops = free.length > 0;
+  const none = armed.length
+    ? `every member with forces (${armed.join(", ")}) is bound by its brief to keep its troops at home`
+    : "no member other than the host has forces";
+  const lose = hoursToLose(scenario);
+  const longest = longestDeliberationHours();
   return {
-    noRequest: { allowed: true, why: "the host may always ask nobody" },
+    noRequest: { allowed: true, why: "the host may always ask nobody, and an ally asked alone may decline" },
     bilateral: {
       allowed: troops,
-      why: troops
-        ? `the host may ask one member bilaterally, and ${named} have forces to assist with`
-        : "no member other than the host has forces to assist with",
+      why: troops ? `the host may ask one member alone, and ${free.join(", ")} are free to assist` : none,
     },
     noDecision: {
       allowed: true,
@@ -113,19 +143,20 @@ export function allowedClasses(scenario: Scenario): Record<OutcomeClass, Allowed
     nonTroopDecision: { allowed: true, why: "a statement is lawful on any request that opens consultations" },
     deployed: {
       allowed: troops,
-      why: troops
-        ? `a formal request allows a troop form, and ${named} have forces to pledge`
-        : "no member other than the host has forces to pledge",
+      why: troops ? `a formal request allows a troop form, and ${free.join(", ")} are free to pledge` : none,
     },
     noContingents: {
       allowed: troops,
       why: troops
         ? `a pledge can be withdrawn, stood aside from in the vote, or refused at home${voting.length ? ` (chamber votes: ${voting.join(", ")})` : ""}`
-        : "no member other than the host has forces to pledge",
+        : none,
     },
     crisisLost: {
-      allowed: scenario.escalationPerDay > 0 && reach >= 10,
-      why: `severity ${scenario.tracks.severity} rising ${scenario.escalationPerDay} a day over the longest deliberation (${hours} h), with the consultations' events, reaches ${reach}${reach >= 10 ? " (10 loses the crisis)" : ", short of 10"}`,
+      allowed: lose !== null,
+      why:
+        lose !== null
+          ? `severity ${scenario.tracks.severity}, rising ${scenario.escalationPerDay} a day and faster as it deepens, reaches 10 after ${lose} h of deliberation (the rules allow ${longest} h)`
+          : `severity ${scenario.tracks.severity}, rising ${scenario.escalationPerDay} a day, stays below 10 over the longest deliberation (${longest} h)`,
     },
   };
 }
