@@ -17,16 +17,21 @@ const ROUTE_SPREAD = 1.5;
 
 type Route = "alliance" | "bilateral" | "alone";
 
-/** What each route is worth to this host. A hard-line host holds the alliance to its own high bar. */
+/**
+ * What each route is worth to this host. Troops of any flag help contain the crisis; only the
+ * alliance sends CSTO troops, and only one ally a bilateral force. A hard-line host holds the
+ * alliance to its own high bar (half its bar for endorsing a text).
+ */
 function routes(ctx: Ctx): Record<Route, number> {
   const { view, prefs, temperament } = ctx;
   const need = view.tracks.severity - 5;
   const trust = view.tracks.credibility - 5;
-  const troops = Math.max(0, prefs.deploy);
+  const help = 0.5 * Math.max(0, prefs.contain);
+  const csto = Math.max(0, prefs.deploy - prefs.contain);
   return {
-    alliance: prefs.formal + 0.5 * prefs.decision + 0.5 * troops + need + trust - temperament.endorseAt,
-    bilateral: prefs.bilateral + need - trust - BILATERAL_COST,
-    alone: -need - 0.5 * troops - 0.5 * Math.max(0, prefs.decision),
+    alliance: prefs.formal + 0.5 * prefs.decision + csto + help + need + trust - 0.5 * temperament.endorseAt,
+    bilateral: prefs.bilateral + help + need - trust - BILATERAL_COST,
+    alone: -need - 0.5 * Math.max(0, prefs.deploy) - 0.5 * Math.max(0, prefs.decision),
   };
 }
 
