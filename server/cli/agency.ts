@@ -73,7 +73,15 @@ if (values.json) {
         .join("; ")}`,
     );
     for (const [id, seat] of Object.entries(r.seats)) {
-      const best = seat.strategies.slice(0, 4).map((s) => `${s.strategy} ${pct(s.changed)}`);
+      // The strongest strategy of each kind (object, propose, pledge, appeal…), strongest kinds first.
+      const kinds = new Set<string>();
+      const best = seat.strategies
+        .filter((s) => {
+          const kind = s.strategy.split(":")[0] ?? s.strategy;
+          return !kinds.has(kind) && kinds.add(kind);
+        })
+        .slice(0, 4)
+        .map((s) => `${s.strategy} ${pct(s.changed)}`);
       const role = seat.roles.length ? ` (${seat.roles.join(", ")})` : "";
       console.log(
         `  ${seat.changesOutcome ? "✓" : "·"} ${id}${role}: ${best.length ? best.join(", ") : "nothing changes it"}`,

@@ -103,7 +103,7 @@ export function hoursToLose(scenario: Scenario): number | null {
 
 /**
  * Whether a member's brief binds it to keep its troops at home: its objectives about its own troops
- * abroad weigh against sending them. Such a state is not one the scenario lets send a contingent.
+ * abroad weigh against sending them. The rules still let it send them; its bot never will.
  */
 export function boundToStayHome(scenario: Scenario, id: StateId): boolean {
   const weight = (scenario.briefs[id]?.objectives ?? []).reduce((n, { condition, weight: w }) => {
@@ -114,42 +114,42 @@ export function boundToStayHome(scenario: Scenario, id: StateId): boolean {
 }
 
 /**
- * Which outcome classes the scenario allows, each with its reason: what the rules allow, with the
- * scenario's forces and its briefs' commitments to keep troops at home (a contingent, CSTO or
- * bilateral, needs a member with forces that is free to send them).
+ * Which outcome classes the scenario's rules allow, each with its reason. Troops, CSTO or
+ * bilateral, need a member other than the host with forces available; the reason says which of
+ * those the briefs bind to keep their troops at home.
  */
 export function allowedClasses(scenario: Scenario): Record<OutcomeClass, AllowedClass> {
   const armed = scenario.members.filter(
     (id) => id !== scenario.host && (scenario.forces[id]?.available ?? 0) > 0,
   );
-  const free = armed.filter((id) => !boundToStayHome(scenario, id));
-  const voting = free.filter((id) => procedureFor(id, scenario.date)?.chamber !== undefined);
-  const troops = free.length > 0;
-  const none = armed.length
-    ? `every member with forces (${armed.join(", ")}) is bound by its brief to keep its troops at home`
-    : "no member other than the host has forces";
+  const bound = armed.filter((id) => boundToStayHome(scenario, id));
+  const free = armed.filter((id) => !bound.includes(id));
+  const troops = armed.length > 0;
+  const who = troops
+    ? `${armed.join(", ")} have forces available` +
+      (bound.length === 0
+        ? ""
+        : free.length === 0
+          ? ", though every one of their briefs binds it to keep its troops at home"
+          : ` (the briefs of ${bound.join(", ")} bind them to keep their troops at home)`)
+    : "no member other than the host has forces available";
+  const voting = armed.filter((id) => procedureFor(id, scenario.date)?.chamber !== undefined);
   const lose = hoursToLose(scenario);
   const longest = longestDeliberationHours();
   return {
     noRequest: { allowed: true, why: "the host may always ask nobody, and an ally asked alone may decline" },
-    bilateral: {
-      allowed: troops,
-      why: troops ? `the host may ask one member alone, and ${free.join(", ")} are free to assist` : none,
-    },
+    bilateral: { allowed: troops, why: `the host may ask one member alone to assist: ${who}` },
     noDecision: {
       allowed: true,
       why: "any one member's objection blocks (unanimity), and a request may lapse or be withdrawn",
     },
     nonTroopDecision: { allowed: true, why: "a statement is lawful on any request that opens consultations" },
-    deployed: {
-      allowed: troops,
-      why: troops ? `a formal request allows a troop form, and ${free.join(", ")} are free to pledge` : none,
-    },
+    deployed: { allowed: troops, why: `a formal request allows a troop form, with pledges: ${who}` },
     noContingents: {
       allowed: troops,
       why: troops
-        ? `a pledge can be withdrawn, stood aside from in the vote, or refused at home${voting.length ? ` (chamber votes: ${voting.join(", ")})` : ""}`
-        : none,
+        ? `a pledger may stand aside in the vote or withdraw, and a chamber may refuse${voting.length ? ` (chamber votes: ${voting.join(", ")})` : ""}: ${who}`
+        : who,
     },
     crisisLost: {
       allowed: lose !== null,

@@ -97,6 +97,47 @@ function topThree(counts: Record<string, number>): Record<string, number> {
   );
 }
 
+/** The all-historical outcome on each seed, as `outcomeKey`s, and the bot actions the rules refused. */
+export function baselineOf(
+  scenario: Scenario,
+  seeds: readonly string[],
+): { keys: string[]; refused: number } {
+  const games = seeds.map((seed) => play(scenario, seed));
+  return {
+    keys: games.map((played) => outcomeKey(played.outcome)),
+    refused: games.reduce((n, played) => n + played.refused, 0),
+  };
+}
+
+/** One strategy in one seat against historical bots: how often it changed the baseline's outcome. */
+export function strategyEffect(
+  scenario: Scenario,
+  seat: StateId,
+  strategy: Strategy,
+  seeds: readonly string[],
+  baseline: readonly string[],
+): { effect: StrategyEffect; refused: number } {
+  const outcomes: Record<string, number> = {};
+  let changed = 0;
+  let refused = 0;
+  seeds.forEach((seed, i) => {
+    const played = play(scenario, seed, seat, strategy);
+    refused += played.refused;
+    const key = outcomeKey(played.outcome);
+    if (key === baseline[i]) return;
+    changed += 1;
+    count(outcomes, key);
+  });
+  return {
+    effect: {
+      strategy: strategy.id,
+      changed: round3(changed / (seeds.length || 1)),
+      outcomes: topThree(outcomes),
+    },
+    refused,
+  };
+}
+
 function seatAgency(
   scenario: Scenario,
   seat: StateId,
@@ -108,22 +149,9 @@ function seatAgency(
   const effects: StrategyEffect[] = [];
   const strategies = strategiesFor(scenario, seat);
   for (const strategy of strategies) {
-    const outcomes: Record<string, number> = {};
-    let changed = 0;
-    seeds.forEach((seed, i) => {
-      const played = play(scenario, seed, seat, strategy);
-      refused += played.refused;
-      const key = outcomeKey(played.outcome);
-      if (key === baseline[i]) return;
-      changed += 1;
-      count(outcomes, key);
-    });
-    if (changed > 0)
-      effects.push({
-        strategy: strategy.id,
-        changed: round3(changed / seeds.length),
-        outcomes: topThree(outcomes),
-      });
+    const result = strategyEffect(scenario, seat, strategy, seeds, baseline);
+    refused += result.refused;
+    if (result.effect.changed > 0) effects.push(result.effect);
   }
   effects.sort((a, b) => b.changed - a.changed);
   const roles: SeatAgency["roles"] = [];
@@ -155,13 +183,17 @@ export function mixedClasses(
   return counts;
 }
 
+/** The seeds the strategies and their baseline are played on. */
+export function agencySeeds(options: Pick<AgencyOptions, "games" | "seed">): string[] {
+  return Array.from({ length: options.games }, (_, i) => `${options.seed}:${i}`);
+}
+
 export function agencyOf(scenario: Scenario, options: AgencyOptions = AGENCY_DEFAULTS): ScenarioAgency {
-  const seeds = Array.from({ length: options.games }, (_, i) => `${options.seed}:${i}`);
-  const baselineGames = seeds.map((seed) => play(scenario, seed));
-  const baselineKeys = baselineGames.map((played) => outcomeKey(played.outcome));
+  const seeds = agencySeeds(options);
+  const { keys: baselineKeys, refused: baselineRefused } = baselineOf(scenario, seeds);
   const baseline: Record<string, number> = {};
   for (const key of baselineKeys) count(baseline, key);
-  let refused = baselineGames.reduce((n, played) => n + played.refused, 0);
+  let refused = baselineRefused;
   const seats: Partial<Record<StateId, SeatAgency>> = {};
   for (const seat of scenario.members) {
     const result = seatAgency(scenario, seat, seeds, baselineKeys, options);
