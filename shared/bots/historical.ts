@@ -15,6 +15,7 @@ import {
 } from "../rules/vocabulary.ts";
 import type { Bot } from "./bot.ts";
 import { can, legalOf, stanceToVote } from "./common.ts";
+import { historicalReaction } from "./historical-reactions.ts";
 
 const reason = (key: string, params?: Record<string, string | number>) => ({
   key: `reason.historical.${key}`,
@@ -27,7 +28,7 @@ export function createHistoricalBot(): Bot {
     act(view, legal) {
       const me = view.private;
       if (!me || me.role !== "leader") return null;
-      return decide(view, me, legal);
+      return historicalReaction(view, me, legal) ?? decide(view, me, legal);
     },
   };
 }

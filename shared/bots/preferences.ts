@@ -22,6 +22,8 @@ export interface Preferences {
   formal: number;
   /** For a bilateral deployment outside the CSTO. */
   bilateral: number;
+  /** The part of `deploy` that wanting the crisis contained adds: any troops, CSTO or not, serve it. */
+  contain: number;
 }
 
 export function preferencesOf(objectives: readonly Objective[], self: StateId): Preferences {
@@ -34,6 +36,7 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
     lead: 0,
     formal: 0,
     bilateral: 0,
+    contain: 0,
   };
   for (const { condition, weight: w } of objectives) {
     const sign = (wanted: boolean) => (wanted ? w : -w);
@@ -56,8 +59,9 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
         prefs.speed += w;
         break;
       case "leadNation":
+        // A force to lead is a force on the ground, whoever leads it.
         if (condition.state === self) prefs.lead += w;
-        else prefs.deploy += w / 2;
+        prefs.deploy += w / 2;
         break;
       case "formalRequest":
         prefs.formal += sign(condition.value);
@@ -67,12 +71,17 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
         break;
       case "track":
         // Wanting the crisis contained argues for help; wanting sovereignty kept argues against troops.
-        if (condition.track === "severity" && condition.atMost !== undefined) prefs.deploy += w / 3;
+        if (condition.track === "severity" && condition.atMost !== undefined) {
+          prefs.deploy += w / 3;
+          prefs.contain += w / 3;
+        }
         if (condition.track === "sovereignty" && condition.atLeast !== undefined) prefs.deploy -= w / 3;
         if (condition.track === "credibility" && condition.atLeast !== undefined) prefs.decision += w / 2;
         break;
       case "crisisContained":
-        prefs.deploy += w / 3;
+        // Troops on the ground are the surest way to contain it: the strongest argument for them.
+        prefs.deploy += w / 2;
+        prefs.contain += w / 2;
         prefs.decision += w / 3;
         break;
       case "standing":

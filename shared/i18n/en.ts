@@ -795,6 +795,10 @@ export const en = {
   "ui.room.invited": "Invited: others can join with the code {code}.",
   "ui.error.ERR_SOLO_ROOM": "That is someone's solo game: you can join it only if its player invites you.",
   "ui.error.ERR_NOT_CREATOR": "Only the player who created this room can do that.",
+
+  // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
+  "reason.historical.react.askAlliance":
+    "Our plea has been carried to the alliance by {states}; now we ask it formally.",
 } as const;
 
 export type MessageKey = keyof typeof en;

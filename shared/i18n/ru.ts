@@ -825,4 +825,8 @@ export const ru: Record<MessageKey, string> = {
   "ui.room.invited": "Приглашение открыто: другие могут войти по коду {code}.",
   "ui.error.ERR_SOLO_ROOM": "Это чья-то одиночная игра: войти можно, только если её игрок вас пригласит.",
   "ui.error.ERR_NOT_CREATOR": "Это может сделать только игрок, создавший комнату.",
+
+  // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
+  "reason.historical.react.askAlliance":
+    "Нашу просьбу союзу передали: {states}. Теперь мы обращаемся к нему официально.",
 };

@@ -119,6 +119,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.historical.noPledge",
   "reason.historical.pledge",
   "reason.historical.propose",
+  "reason.historical.react.askAlliance",
   "reason.historical.refuseToSign",
   "reason.historical.revote",
   "reason.historical.stance.endorse",

@@ -51,12 +51,30 @@ export function log(
   );
 }
 
+/**
+ * A crisis feeds on itself: at severity s above 5, a day's escalation is the scenario's rate times
+ * 1 + SPIRAL × (s − 5), so the last points before 10 come faster than the first (docs/game.md, "Escalation").
+ */
+export const SPIRAL = 0.3;
+
+/** Hours the capitals take to reconvene after a blocked vote, before consultations reopen. */
+export const RECONVENE_HOURS = 12;
+
+/** Severity added per day at this severity by a crisis that rises `perDay` at severity 5 or below. */
+export function escalationAt(perDay: number, severity: number): number {
+  return perDay * (1 + SPIRAL * Math.max(0, severity - 5));
+}
+
+/** Severity added per day while the alliance deliberates, at the crisis's present severity. */
+export function escalationRate(state: GameState): number {
+  return escalationAt(state.scenario.escalationPerDay, state.tracks.severity);
+}
+
 /** Moves the clock; while the alliance deliberates the crisis worsens (at 10 it is lost: see apply). */
 export function advanceClock(state: GameState, hours: number): void {
   if (hours <= 0 || state.ended) return;
   state.clock = round2(state.clock + hours);
-  if (ESCALATING.includes(state.phase))
-    addTrack(state, "severity", (state.scenario.escalationPerDay * hours) / 24);
+  if (ESCALATING.includes(state.phase)) addTrack(state, "severity", (escalationRate(state) * hours) / 24);
 }
 
 /** Adds a point to the track history when a public track moved (copy-on-write: the array is shared). */
@@ -86,6 +104,8 @@ export function enterPhase(state: GameState, phase: Phase): void {
   state.phase = phase;
   state.phaseStartedAt = state.clock;
   log(state, "system", `log.phase.${phase}`);
+  // Back in consultations after a blocked vote: the crisis does not wait while the capitals confer.
+  if (phase === "consultations" && state.round > 0) advanceClock(state, RECONVENE_HOURS);
 }
 
 /** Rolls the scenario's events for a trigger; each event fires at most once per game. */

@@ -10,6 +10,7 @@ import {
   type StateId,
   type VoteChoice,
 } from "../../shared/rules/index.ts";
+import { escalationAt, RECONVENE_HOURS } from "../../shared/rules/mechanics.ts";
 import { kazakhstanProposal, play } from "../helpers.ts";
 
 type Votes = Partial<Record<StateId, VoteChoice>>;
@@ -59,9 +60,10 @@ describe("council rounds in play", () => {
     expect(s.phase).toBe("consultations");
     expect(s.decision).toBeNull();
     expect(s.round).toBe(1);
-    // The round cost the hours of its format (a video conference), blocked or not.
-    expect(s.clock).toBeGreaterThan(proposed.clock);
-    expect(s.clock).toBe(proposed.clock + FORMAT_HOURS.video);
+    // The round cost the hours of its format (a video conference), and the capitals took their
+    // hours to reconvene after the block; the crisis escalated all the while.
+    expect(s.clock).toBe(proposed.clock + FORMAT_HOURS.video + RECONVENE_HOURS);
+    expect(s.tracks.severity).toBeGreaterThan(proposed.tracks.severity);
     // Amend to an assessment mission and put it again: it passes in round 2.
     s = play(
       s,
@@ -74,6 +76,13 @@ describe("council rounds in play", () => {
     expect(s.decision?.terms.form).toBe("assessment");
     expect(s.decision?.round).toBe(2);
     expect(s.phase).toBe("debrief");
+  });
+
+  it("a crisis feeds on itself: above severity 5 it escalates faster the deeper it is", () => {
+    expect(escalationAt(1, 3)).toBe(1);
+    expect(escalationAt(1, 5)).toBe(1);
+    expect(escalationAt(1, 8)).toBeCloseTo(1.9);
+    expect(escalationAt(0, 9)).toBe(0);
   });
 
   it("a format allows only so many rounds; then the matter lapses", () => {

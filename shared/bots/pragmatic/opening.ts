@@ -1,39 +1,53 @@
-/** The pragmatic bot in the opening: whether and how to ask for help, and the bilateral answer. */
+/**
+ * The pragmatic bot in the opening: whether and how to ask for help, carrying another's plea, and
+ * the bilateral answer. The host weighs three routes — the alliance, one strong ally, or handling
+ * the crisis alone — by its own wishes and the public facts: how far the crisis is beyond it
+ * (severity) and whether the alliance answers its members (credibility).
+ */
 import type { Action } from "../../rules/actions.ts";
 import type { SeatView } from "../../rules/view.ts";
 import { ART4_FRAMINGS, FRAMINGS, type Framing, type StateId } from "../../rules/vocabulary.ts";
 import { can, legalOf } from "../common.ts";
 import { noise, reason, type Ctx } from "./judgement.ts";
 
-export function appeal(ctx: Ctx): Action | null {
-  const { view, prefs, me } = ctx;
-  if (can(ctx.legal, "informalAppeal")) {
-    const wants = prefs.deploy + prefs.decision + noise(ctx);
-    if (wants > 3 && me.capital >= 2)
-      return { type: "informalAppeal", framing: "domesticUnrest", reason: reason("informalAppeal") };
-    return null;
+/** What going to one ally costs a host that has no wish for it: no collective cover, one patron. */
+const BILATERAL_COST = 2;
+/** The routes are weighed with this much more noise than a text: it is the one choice made blind. */
+const ROUTE_SPREAD = 1.5;
+
+type Route = "alliance" | "bilateral" | "alone";
+
+/**
+ * What each route is worth to this host. Troops of any flag help contain the crisis; only the
+ * alliance sends CSTO troops, and only one ally a bilateral force. A hard-line host holds the
+ * alliance to its own high bar (half its bar for endorsing a text).
+ */
+function routes(ctx: Ctx): Record<Route, number> {
+  const { view, prefs, temperament } = ctx;
+  const need = view.tracks.severity - 5;
+  const trust = view.tracks.credibility - 5;
+  const help = 0.5 * Math.max(0, prefs.contain);
+  const csto = Math.max(0, prefs.deploy - prefs.contain);
+  return {
+    alliance: prefs.formal + 0.5 * prefs.decision + csto + help + need + trust - 0.5 * temperament.endorseAt,
+    bilateral: prefs.bilateral + help + need - trust - BILATERAL_COST,
+    alone: -need - 0.5 * Math.max(0, prefs.deploy) - 0.5 * Math.max(0, prefs.decision),
+  };
+}
+
+function chooseRoute(ctx: Ctx): Route {
+  let best: Route = "alliance";
+  let bestValue = -Infinity;
+  for (const [route, value] of Object.entries(routes(ctx)) as [Route, number][]) {
+    const v = value + ROUTE_SPREAD * noise(ctx);
+    if (v > bestValue) [best, bestValue] = [route, v];
   }
-  if (!can(ctx.legal, "requestAssistance")) return null;
-  const wantHelp =
-    prefs.deploy + prefs.formal + 0.5 * prefs.decision + (view.tracks.severity - 5) + noise(ctx);
-  // A bilateral route against what the alliance route is worth to this host.
-  const allianceRoute = prefs.formal + 0.5 * prefs.decision + 0.5 * prefs.deploy;
-  if (prefs.bilateral > 0 && prefs.bilateral + noise(ctx) > allianceRoute) {
-    const target = strongest(view);
-    if (target)
-      return {
-        type: "requestAssistance",
-        channel: "bilateral",
-        target,
-        reason: reason("appeal.bilateral", { target }),
-      };
-  }
-  if (wantHelp <= 0) {
-    return view.informalAppeals.length > 0
-      ? { type: "requestAssistance", channel: "informal", reason: reason("appeal.informal") }
-      : { type: "requestAssistance", channel: "none", reason: reason("appeal.none") };
-  }
-  // The strongest case the evidence will bear — a pragmatic host may stretch it a little.
+  return best;
+}
+
+/** The strongest case the evidence will bear — a host that wants troops may stretch it a little. */
+function formalRequest(ctx: Ctx): Action {
+  const { view, prefs } = ctx;
   const evidence = view.scenario.evidence;
   const art4: Framing =
     [...ART4_FRAMINGS].sort((a, b) => evidence[b] - evidence[a])[0] ?? "externalAggression";
@@ -57,6 +71,34 @@ export function appeal(ctx: Ctx): Action | null {
   };
 }
 
+export function appeal(ctx: Ctx): Action | null {
+  const { view, prefs, me } = ctx;
+  if (can(ctx.legal, "informalAppeal")) {
+    // Someone has to speak for the host; once one member has, another plea adds only delay.
+    const wants = prefs.deploy + prefs.decision + noise(ctx);
+    if (wants > 3 && me.capital >= 2 && view.informalAppeals.length === 0)
+      return { type: "informalAppeal", framing: "domesticUnrest", reason: reason("informalAppeal") };
+    return null;
+  }
+  if (!can(ctx.legal, "requestAssistance")) return null;
+  const route = chooseRoute(ctx);
+  const target = route === "bilateral" ? strongest(view) : undefined;
+  if (target) {
+    return {
+      type: "requestAssistance",
+      channel: "bilateral",
+      target,
+      reason: reason("appeal.bilateral", { target }),
+    };
+  }
+  if (route === "alone") {
+    return view.informalAppeals.length > 0
+      ? { type: "requestAssistance", channel: "informal", reason: reason("appeal.informal") }
+      : { type: "requestAssistance", channel: "none", reason: reason("appeal.none") };
+  }
+  return formalRequest(ctx);
+}
+
 function strongest(view: SeatView): StateId | undefined {
   let best: StateId | undefined;
   for (const member of view.scenario.members) {
@@ -70,21 +112,30 @@ function strongest(view: SeatView): StateId | undefined {
   return best;
 }
 
+/**
+ * Asked on its own, a state sends its troops if it wants them there (its own troops abroad, a
+ * bilateral mission, leading the force) and the crisis is grave; it hands the request to the
+ * alliance if it wants the alliance to answer; otherwise it declines.
+ */
 export function bilateral(ctx: Ctx): Action | null {
   const legalAction = legalOf(ctx.legal, "respondBilateral");
   if (!legalAction) return null;
-  const { prefs } = ctx;
-  if (prefs.ownTroops + prefs.bilateral + noise(ctx) > 1) {
-    const troops = Math.max(1, Math.round((legalAction.maxTroops ?? 0) * ctx.temperament.pledgeShare));
-    if ((legalAction.maxTroops ?? 0) > 0)
-      return {
-        type: "respondBilateral",
-        response: "assist",
-        troops,
-        reason: reason("bilateral.assist", { troops }),
-      };
+  const { prefs, view } = ctx;
+  const max = legalAction.maxTroops ?? 0;
+  const need = view.tracks.severity - 5;
+  const assist = prefs.ownTroops + prefs.bilateral + 0.5 * prefs.lead + 0.5 * need - 1 + noise(ctx);
+  const refer = 0.5 * prefs.decision + 0.5 * Math.max(0, prefs.deploy) + noise(ctx);
+  const decline = 0.5 * Math.max(0, -prefs.deploy) + (prefs.ownTroops < 0 ? 1 : 0) + noise(ctx);
+  if (max > 0 && assist > refer && assist > decline) {
+    const troops = Math.max(1, Math.round(max * ctx.temperament.pledgeShare));
+    return {
+      type: "respondBilateral",
+      response: "assist",
+      troops,
+      reason: reason("bilateral.assist", { troops }),
+    };
   }
-  if (prefs.decision + noise(ctx) >= 0)
+  if (refer >= decline)
     return {
       type: "respondBilateral",
       response: "referToAlliance",
