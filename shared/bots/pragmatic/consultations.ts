@@ -101,15 +101,22 @@ function towards(ctx: Ctx, proposal: Proposal, best: Form, legal: LegalAction): 
   );
 }
 
+/** Another member's concerns about the text wait for an answer: the table waits for whoever tabled it. */
+const othersWaiting = (ctx: Ctx): boolean =>
+  ctx.view.scenario.members.some(
+    (member) => member !== ctx.me.state && ctx.view.concerns[member]?.answered === false,
+  );
+
 /**
  * A counter-proposal: a bot that would not endorse tables a text towards the one it wants — the
  * nearest form it would endorse when the form is the trouble, or its own asks once the proposer
- * answered without meeting them. It tables no text twice.
+ * answered without meeting them. It tables no text twice, and none while another member's
+ * concerns about this one wait for an answer: a new text would sweep them away unanswered.
  */
 function counter(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | null {
   const { view, me, legal, memory } = ctx;
   const proposeLegal = legalOf(legal, "propose");
-  if (!proposeLegal || memory.amendedInRound === view.round) return null;
+  if (!proposeLegal || memory.amendedInRound === view.round || othersWaiting(ctx)) return null;
   let terms: ProposalTerms;
   let why: Why;
   if (diagnosis.bargain) {
@@ -218,7 +225,7 @@ export function consult(ctx: Ctx): Action | null {
   if (next) return next;
   const members = view.scenario.members;
   const others = members.filter((member) => member !== me.state);
-  const waiting = others.some((member) => view.concerns[member]?.answered === false);
+  const waiting = othersWaiting(ctx);
   const allSpoke = members.every((member) => view.positions[member]);
   if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
     const format = ctx.prefs.speed > 0 ? "phone" : "video";
