@@ -205,7 +205,7 @@ async function decide(page: Page, snap: Snap, played: Played, negotiate: boolean
         if (negotiate && !played.waitedForHold) {
           // A bot keeps its deciding move for the person; the banner says so.
           await page.waitForFunction(
-            () => document.querySelector("#waiting")?.textContent?.includes("—"),
+            () => document.querySelector("#waiting")?.textContent.includes("—"),
             null,
             {
               timeout: 60_000,
