@@ -24,6 +24,8 @@ export interface Preferences {
   bilateral: number;
   /** The part of `deploy` that wanting the crisis contained adds: any troops, CSTO or not, serve it. */
   contain: number;
+  /** Its weight on the alliance's credibility, which a lost crisis costs (docs/game.md, "Tracks"). */
+  credibility: number;
 }
 
 export function preferencesOf(objectives: readonly Objective[], self: StateId): Preferences {
@@ -37,6 +39,7 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
     formal: 0,
     bilateral: 0,
     contain: 0,
+    credibility: 0,
   };
   for (const { condition, weight: w } of objectives) {
     const sign = (wanted: boolean) => (wanted ? w : -w);
@@ -76,7 +79,10 @@ export function preferencesOf(objectives: readonly Objective[], self: StateId): 
           prefs.contain += w / 3;
         }
         if (condition.track === "sovereignty" && condition.atLeast !== undefined) prefs.deploy -= w / 3;
-        if (condition.track === "credibility" && condition.atLeast !== undefined) prefs.decision += w / 2;
+        if (condition.track === "credibility" && condition.atLeast !== undefined) {
+          prefs.decision += w / 2;
+          prefs.credibility += w;
+        }
         break;
       case "crisisContained":
         // Troops on the ground are the surest way to contain it: the strongest argument for them.

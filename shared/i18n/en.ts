@@ -799,6 +799,14 @@ export const en = {
   // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
   "reason.historical.react.askAlliance":
     "Our plea has been carried to the alliance by {states}; now we ask it formally.",
+
+  // Balance: second thoughts before sending troops, and a chair that leaves a text it does not back to the heads of state.
+  "reason.withdraw.secondThoughts":
+    "Weighed once more at home, sending our troops costs more than it brings: they stay home.",
+  "reason.vote.alone":
+    "We will not be the one veto against all the others: we take no part in {form} and will not sign it.",
+  "reason.callVote.summit":
+    "We do not back this text: let the heads of state decide it in person, at {format}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -829,4 +829,12 @@ export const ru: Record<MessageKey, string> = {
   // Agency: the historical bots' reactions to a deviation from history (shared/bots/historical-reactions.ts).
   "reason.historical.react.askAlliance":
     "Нашу просьбу союзу передали: {states}. Теперь мы обращаемся к нему официально.",
+
+  // Balance: second thoughts before sending troops, and a chair that leaves a text it does not back to the heads of state.
+  "reason.withdraw.secondThoughts":
+    "Взвесив всё ещё раз дома, мы видим, что отправка войск обойдётся дороже, чем принесёт: они остаются дома.",
+  "reason.vote.alone":
+    "Мы не станем единственным вето против всех остальных: в варианте «{form}» мы не участвуем и его не подписываем.",
+  "reason.callVote.summit":
+    "Мы не поддерживаем этот текст: пусть главы государств решат его лично — {format}.",
 };

@@ -76,6 +76,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.bilateral.referToAlliance",
   "reason.callVote",
   "reason.callVote.answered",
+  "reason.callVote.summit",
   "reason.concern.basis.overclaim",
   "reason.concern.form.aim",
   "reason.concern.form.calm",
@@ -176,7 +177,9 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.requestSession",
   "reason.revote",
   "reason.submit",
+  "reason.vote.alone",
   "reason.vote.support",
   "reason.withdraw",
+  "reason.withdraw.secondThoughts",
   "reason.withdrawContingent",
 ];

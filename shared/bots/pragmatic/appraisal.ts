@@ -17,7 +17,7 @@ import {
   type StateId,
   type Task,
 } from "../../rules/vocabulary.ts";
-import { formNoise, formWorth, type Cause, type Ctx, type Part } from "./judgement.ts";
+import { formNoise, formWorth, noise, type Cause, type Ctx, type Part } from "./judgement.ts";
 
 /** A text as a bot weighs it: the terms and the pledges. */
 export type Text = ProposalTerms & { contingents: Partial<Record<StateId, number>> };
@@ -51,10 +51,31 @@ export function aimsOf(ctx: Ctx): Aims {
   return aims;
 }
 
-/** Share of its forces this bot pledges to a force it backs (0 or less: none). */
+/**
+ * How willing this bot is to send its own troops to a force it backs, in the weights of its
+ * objectives: its wish for (or against) its troops abroad, to lead the force, to see the crisis
+ * contained, and the severity past 7 (a grave crisis argues against staying home), with its own
+ * lean drawn once a game. Above 0 it sends them: a member whose brief keeps its troops at home may
+ * still pledge when the crisis next door spirals and containing it matters to it.
+ */
+export function willToSend(ctx: Ctx): number {
+  const { prefs, view, memory } = ctx;
+  memory.sendLean ??= noise(ctx);
+  return (
+    1 +
+    prefs.ownTroops +
+    Math.max(0, prefs.lead) +
+    0.5 * Math.max(0, prefs.contain) +
+    (view.tracks.severity - 7) +
+    memory.sendLean
+  );
+}
+
+/** Share of its forces this bot pledges to a force it backs (0: none). */
 export function pledgeShareOf(ctx: Ctx): number {
   const { prefs, temperament } = ctx;
-  return temperament.pledgeShare + (prefs.lead > 0 ? 0.4 : 0) + (prefs.ownTroops < 0 ? -1 : 0);
+  if (willToSend(ctx) <= 0) return 0;
+  return temperament.pledgeShare + (prefs.lead > 0 ? 0.4 : 0);
 }
 
 /** Whether this bot would send troops to a force it backs: its parliament then has a say. */

@@ -1,12 +1,20 @@
 /** The pragmatic bot in national approvals: its own procedure, re-votes, and lobbying partners. */
 import type { Action } from "../../rules/actions.ts";
 import { can, legalOf } from "../common.ts";
-import { reason, type Ctx } from "./judgement.ts";
+import { willToSend } from "./appraisal.ts";
+import { noise, reason, type Ctx } from "./judgement.ts";
 
 export function approvals(ctx: Ctx): Action | null {
   const { view, me, legal, memory, prefs } = ctx;
   const own = view.approvals[me.state];
   const lobbyLegal = legalOf(legal, "lobby");
+  // Before the pledge goes to its procedure the cabinet weighs it once more at home: a member whose
+  // brief keeps its troops at home keeps them there if, on second thoughts, its will to send is gone.
+  if (own?.status === "pending" && !memory.reweighed && prefs.ownTroops < 0 && can(legal, "withdrawPledge")) {
+    memory.reweighed = true;
+    if (willToSend(ctx) + noise(ctx) <= 0)
+      return { type: "withdrawPledge", reason: reason("withdraw.secondThoughts") };
+  }
   if (
     own &&
     own.needsVote &&

@@ -28,7 +28,7 @@ import {
 } from "./appraisal.ts";
 import { judge } from "./diagnosis.ts";
 import { counterWhy, said, supportWhy } from "./explain.ts";
-import { noise, reason, stanceFor, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
+import { noise, reason, stanceFor, TEMPERAMENTS, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
 import { cutPledge, fitTerms, negotiate } from "./negotiation.ts";
 
 /** How much better a form must be before a bot that endorses the text bothers to amend it. */
@@ -80,8 +80,15 @@ function wantedTerms(ctx: Ctx, proposal: Proposal, form: Form): ProposalTerms {
   return termsOf(meetParts(ctx, fitted, partsOf(ctx, fitted)));
 }
 
-/** A force needs contingents: the bot counts on one only if it would pledge or someone has pledged. */
-const forceViable = (ctx: Ctx): boolean => wouldPledge(ctx) || ctx.memory.pledgers.size > 0;
+/**
+ * A force needs contingents: the bot counts on one only if it would pledge or someone has pledged,
+ * or, for a host that wants troops, when the crisis is grave: it asks for them and lets the others
+ * say whether they will send them.
+ */
+const forceViable = (ctx: Ctx): boolean =>
+  wouldPledge(ctx) ||
+  ctx.memory.pledgers.size > 0 ||
+  (ctx.me.state === ctx.view.scenario.host && ctx.prefs.deploy > 0 && ctx.view.tracks.severity >= 7);
 
 /**
  * The first form on the way from the text's to the bot's best that it would endorse (at most its
@@ -228,13 +235,14 @@ export function consult(ctx: Ctx): Action | null {
   const waiting = othersWaiting(ctx);
   const allSpoke = members.every((member) => view.positions[member]);
   if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
-    const format = ctx.prefs.speed > 0 ? "phone" : "video";
+    // A hard-line chair that does not back the text leaves it to the heads of state, in person,
+    // unless its brief wants the decision fast.
+    const summit =
+      ctx.temperament === TEMPERAMENTS.hardline && diagnosis.stance !== "endorse" && ctx.prefs.speed <= 0;
+    const format = summit ? "summit" : ctx.prefs.speed > 0 ? "phone" : "video";
     const answered = others.some((member) => view.concerns[member]?.answered);
-    return {
-      type: "callVote",
-      format,
-      reason: reason(answered ? "callVote.answered" : "callVote", { format }),
-    };
+    const key = summit ? "callVote.summit" : answered ? "callVote.answered" : "callVote";
+    return { type: "callVote", format, reason: reason(key, { format }) };
   }
   if (
     !isChair &&

@@ -9,11 +9,37 @@ import { judge } from "./diagnosis.ts";
 import { said } from "./explain.ts";
 import { reason, type Ctx } from "./judgement.ts";
 
-export function vote(ctx: Ctx): Action | null {
+/** Every other member backs the text or lets it pass, and the host wants it: an objection would block alone. */
+function alone(ctx: Ctx): boolean {
   const { view, me } = ctx;
+  const host = view.scenario.host;
+  const hostWants =
+    view.votes[host] === "support" || (!view.votes[host] && view.positions[host] === "endorse");
+  return (
+    me.state !== host &&
+    hostWants &&
+    view.scenario.members.every(
+      (id) => id === me.state || (view.votes[id] ?? view.positions[id]) !== "object",
+    )
+  );
+}
+
+export function vote(ctx: Ctx): Action | null {
+  const { view, me, temperament } = ctx;
   const proposal = view.proposal;
   if (!can(ctx.legal, "vote") || !proposal) return null;
-  const { stance, points, pledgeOf, why } = judge(ctx, proposal);
+  const { stance, points, pledgeOf, why, u } = judge(ctx, proposal);
+  if (stance === "object" && u > temperament.objectAt - temperament.alone && alone(ctx)) {
+    // It will not be the one veto against all the others: it takes no part and does not sign.
+    return {
+      type: "vote",
+      choice: "standAside",
+      refuseToSign: true,
+      ...(points.length > 0 ? { concerns: [...points] } : {}),
+      ...(pledgeOf ? { pledgeOf } : {}),
+      reason: reason("vote.alone", { form: proposal.form }),
+    };
+  }
   const choice = stanceToVote(stance);
   if (choice !== "support") {
     return {

@@ -12,12 +12,14 @@ import { stanceFor, type Ctx, type Diagnosis } from "./judgement.ts";
 type Proposal = NonNullable<SeatView["proposal"]>;
 
 /**
- * Judges a text once: the same terms get the same judgement (and, for a bot against some state
- * leading a force, the same leading pledger), however the severity drifts meanwhile.
+ * Judges a text once a council round: the same terms get the same judgement (and, for a bot against
+ * some state leading a force, the same leading pledger), however the severity drifts meanwhile.
+ * After a blocked vote the capitals confer again, and a crisis that has deepened since may change
+ * their minds.
  */
 export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
   const minded = Object.keys(aimsOf(ctx).againstLead).length > 0;
-  const key = `${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
+  const key = `${ctx.view.round}:${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
   let diagnosis = ctx.memory.judged.get(key);
   if (!diagnosis) {
     diagnosis = diagnose(ctx, proposal);

@@ -36,6 +36,12 @@ export interface Temperament {
   minDays: number;
   /** The largest share of its own pledge it cuts to meet a concern about it. */
   pledgeCut: number;
+  /**
+   * How much deeper than its objecting bar an objection must go for it to block alone, when every
+   * other member backs the text and the host wants it: short of that it stands aside and does not
+   * sign (Uzbekistan's dissenting opinion on the rapid reaction force, 2009).
+   */
+  alone: number;
 }
 
 export const TEMPERAMENTS: Record<Exclude<BotKind, "historical">, Temperament> = {
@@ -49,6 +55,7 @@ export const TEMPERAMENTS: Record<Exclude<BotKind, "historical">, Temperament> =
     concede: 2,
     minDays: 7,
     pledgeCut: 0.6,
+    alone: 2,
   },
   hardline: {
     endorseAt: 3,
@@ -60,6 +67,7 @@ export const TEMPERAMENTS: Record<Exclude<BotKind, "historical">, Temperament> =
     concede: 0.5,
     minDays: 14,
     pledgeCut: 0.25,
+    alone: 0,
   },
 };
 
@@ -140,6 +148,10 @@ export interface Memory {
   pledgeCap: number | null;
   /** States seen pledging troops in this game: a force without any has no one to send. */
   pledgers: Set<StateId>;
+  /** Its own lean on sending its troops, drawn once a game (appraisal.ts, willToSend). */
+  sendLean: number | null;
+  /** Whether it has weighed its pledge again at home, before sending it to its procedure. */
+  reweighed: boolean;
 }
 
 export function newMemory(): Memory {
@@ -157,6 +169,8 @@ export function newMemory(): Memory {
     asked: null,
     pledgeCap: null,
     pledgers: new Set(),
+    sendLean: null,
+    reweighed: false,
   };
 }
 
@@ -196,11 +210,23 @@ export function formFactors(ctx: Ctx, form: Form): Record<FormFactor, number> {
     decision: 0.3 * prefs.decision,
     deploy: troops ? prefs.deploy : 0,
     drive: troops ? 0.5 * prefs.speed + 0.5 * prefs.lead : 0,
-    ownTroops: troops && pledged ? prefs.ownTroops : 0,
-    severity: troops ? 0.5 * (view.tracks.severity - 5) : 0,
+    // A wish to keep its troops home is weighed in its will to send them (appraisal.ts), not here.
+    ownTroops: troops && pledged ? Math.max(0, prefs.ownTroops) : 0,
+    severity: troops ? 0.5 * (view.tracks.severity - 5) + brink(ctx) : 0,
     tooWeak: troops ? 0 : -0.3 * Math.max(0, prefs.deploy),
     noTroops: troops || host ? 0 : 0.3 * Math.max(0, -prefs.deploy),
   };
+}
+
+/**
+ * At the brink (severity past 8) a lost crisis is close, and troops are the one answer that can
+ * still turn it: each point past 8 adds more for a bot with more at stake — its wish to see the
+ * crisis contained and its weight on the alliance's credibility, which a lost crisis costs.
+ */
+export function brink(ctx: Ctx): number {
+  const { prefs, view } = ctx;
+  const stake = Math.max(0, prefs.contain) + Math.max(0, prefs.credibility);
+  return Math.max(0, view.tracks.severity - 8) * (0.5 + 0.25 * stake);
 }
 
 export function formWorth(ctx: Ctx, form: Form): number {

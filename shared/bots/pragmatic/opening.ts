@@ -8,7 +8,8 @@ import type { Action } from "../../rules/actions.ts";
 import type { SeatView } from "../../rules/view.ts";
 import { ART4_FRAMINGS, FRAMINGS, type Framing, type StateId } from "../../rules/vocabulary.ts";
 import { can, legalOf } from "../common.ts";
-import { noise, reason, type Ctx } from "./judgement.ts";
+import { aimsOf } from "./appraisal.ts";
+import { noise, reason, TEMPERAMENTS, type Ctx } from "./judgement.ts";
 
 /** What going to one ally costs a host that has no wish for it: no collective cover, one patron. */
 const BILATERAL_COST = 2;
@@ -28,10 +29,13 @@ function routes(ctx: Ctx): Record<Route, number> {
   const trust = view.tracks.credibility - 5;
   const help = 0.5 * Math.max(0, prefs.contain);
   const csto = Math.max(0, prefs.deploy - prefs.contain);
+  // Foreign troops cost the host its control of its own fate: a host that prizes it (a hard-liner
+  // fully, a pragmatist by half) counts that for handling the crisis alone.
+  const pride = aimsOf(ctx).sovereignty * (temperament === TEMPERAMENTS.hardline ? 1 : 0.5);
   return {
     alliance: prefs.formal + 0.5 * prefs.decision + csto + help + need + trust - 0.5 * temperament.endorseAt,
     bilateral: prefs.bilateral + help + need - trust - BILATERAL_COST,
-    alone: -need - 0.5 * Math.max(0, prefs.deploy) - 0.5 * Math.max(0, prefs.decision),
+    alone: -need - 0.5 * Math.max(0, prefs.deploy) - 0.5 * Math.max(0, prefs.decision) + pride,
   };
 }
 
@@ -114,8 +118,8 @@ function strongest(view: SeatView): StateId | undefined {
 
 /**
  * Asked on its own, a state sends its troops if it wants them there (its own troops abroad, a
- * bilateral mission, leading the force) and the crisis is grave; it hands the request to the
- * alliance if it wants the alliance to answer; otherwise it declines.
+ * bilateral mission, leading the force, the crisis contained) and the crisis is grave; it hands the
+ * request to the alliance if it wants the alliance to answer; otherwise it declines.
  */
 export function bilateral(ctx: Ctx): Action | null {
   const legalAction = legalOf(ctx.legal, "respondBilateral");
@@ -123,7 +127,8 @@ export function bilateral(ctx: Ctx): Action | null {
   const { prefs, view } = ctx;
   const max = legalAction.maxTroops ?? 0;
   const need = view.tracks.severity - 5;
-  const assist = prefs.ownTroops + prefs.bilateral + 0.5 * prefs.lead + 0.5 * need - 1 + noise(ctx);
+  const contain = 0.5 * Math.max(0, prefs.contain);
+  const assist = prefs.ownTroops + prefs.bilateral + 0.5 * prefs.lead + contain + 0.5 * need - 1 + noise(ctx);
   const refer = 0.5 * prefs.decision + 0.5 * Math.max(0, prefs.deploy) + noise(ctx);
   const decline = 0.5 * Math.max(0, -prefs.deploy) + (prefs.ownTroops < 0 ? 1 : 0) + noise(ctx);
   if (max > 0 && assist > refer && assist > decline) {
