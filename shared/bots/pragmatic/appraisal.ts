@@ -71,10 +71,13 @@ export function willToSend(ctx: Ctx): number {
   );
 }
 
-/** Share of its forces this bot pledges to a force it backs (0: none). */
+/**
+ * Share of its forces this bot pledges to a force it backs (0: none). A member whose brief keeps its
+ * troops at home sends them only when its will to send them is there.
+ */
 export function pledgeShareOf(ctx: Ctx): number {
   const { prefs, temperament } = ctx;
-  if (willToSend(ctx) <= 0) return 0;
+  if (prefs.ownTroops < 0 && willToSend(ctx) <= 0) return 0;
   return temperament.pledgeShare + (prefs.lead > 0 ? 0.4 : 0);
 }
 

@@ -26,9 +26,9 @@ import {
   wouldPledge,
   type Text,
 } from "./appraisal.ts";
-import { judge } from "./diagnosis.ts";
+import { endorses, judge } from "./diagnosis.ts";
 import { counterWhy, said, supportWhy } from "./explain.ts";
-import { noise, reason, stanceFor, TEMPERAMENTS, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
+import { noise, reason, TEMPERAMENTS, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
 import { cutPledge, fitTerms, negotiate } from "./negotiation.ts";
 
 /** How much better a form must be before a bot that endorses the text bothers to amend it. */
@@ -103,7 +103,7 @@ function towards(ctx: Ctx, proposal: Proposal, best: Form, legal: LegalAction): 
   );
   const terms = options.map((form) => wantedTerms(ctx, proposal, form));
   return (
-    terms.find((option) => stanceFor(ctx, appraise(ctx, withPledges(ctx, option))) === "endorse") ??
+    terms.find((option) => endorses(ctx, option, appraise(ctx, withPledges(ctx, option)))) ??
     terms.find((option) => option.form === best)
   );
 }

@@ -3,11 +3,12 @@
  * when it does not endorse, the parts it names (its concerns), whether meeting exactly those would
  * win its endorsement (a bargain: "support in exchange for a change"), and the reason it gives.
  */
+import type { ProposalTerms } from "../../rules/actions.ts";
 import type { SeatView } from "../../rules/view.ts";
-import { CONCERNS } from "../../rules/vocabulary.ts";
+import { CONCERNS, TROOP_FORMS } from "../../rules/vocabulary.ts";
 import { aimsOf, appraise, meetParts, outsizedPledger, partsOf, termsKey } from "./appraisal.ts";
-import { formCause, notOurs, partWhy } from "./explain.ts";
-import { stanceFor, type Ctx, type Diagnosis } from "./judgement.ts";
+import { formCause, lawfulForms, notOurs, partWhy } from "./explain.ts";
+import { formNoise, formWorth, stanceFor, TEMPERAMENTS, type Ctx, type Diagnosis } from "./judgement.ts";
 
 type Proposal = NonNullable<SeatView["proposal"]>;
 
@@ -28,8 +29,38 @@ export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
   return diagnosis;
 }
 
+/** How far a text without troops falls short of the best force for a hard-line host that holds out. */
+const HOLDOUT = 3;
+
+/**
+ * A hard-line host that asked the alliance formally, in a grave crisis, and wants troops holds out
+ * against a text without them that falls far short of the force it could have: it asked for help,
+ * not for words.
+ */
+function holdsOut(ctx: Ctx, proposal: ProposalTerms, u: number): boolean {
+  const { view, me, temperament, prefs } = ctx;
+  if (me.state !== view.scenario.host || temperament !== TEMPERAMENTS.hardline || prefs.deploy <= 0)
+    return false;
+  if (TROOP_FORMS.includes(proposal.form) || view.appeal?.channel !== "formal") return false;
+  if (view.tracks.severity < 7) return false;
+  const forces = lawfulForms(ctx).filter((form) => TROOP_FORMS.includes(form));
+  return forces.some((form) => formWorth(ctx, form) + formNoise(ctx, form) - u >= HOLDOUT);
+}
+
+/** Whether the bot would endorse this text (worth `u` to it): its bar, and a hard-line host's holdout. */
+export function endorses(ctx: Ctx, text: ProposalTerms, u: number): boolean {
+  return !holdsOut(ctx, text, u) && stanceFor(ctx, u) === "endorse";
+}
+
 function diagnose(ctx: Ctx, proposal: Proposal): Diagnosis {
   const u = appraise(ctx, proposal);
+  if (holdsOut(ctx, proposal, u)) {
+    const why = {
+      key: "concern.form.tooWeak",
+      params: { form: proposal.form, severity: Math.round(ctx.view.tracks.severity) },
+    };
+    return { u, stance: "object", points: ["form"], asks: [], bargain: false, why };
+  }
   const stance = stanceFor(ctx, u);
   if (stance === "endorse") return { u, stance, points: [], asks: [], bargain: false, why: null };
   const named = partsOf(ctx, proposal).filter((part) => part.cost >= ctx.temperament.concernAt);

@@ -30,7 +30,8 @@ import {
   type Text,
 } from "./appraisal.ts";
 import { keepFormWhy, lawfulForms, said } from "./explain.ts";
-import { stanceFor, type Ctx, type Why } from "./judgement.ts";
+import { endorses } from "./diagnosis.ts";
+import { type Ctx, type Why } from "./judgement.ts";
 
 type Proposal = NonNullable<Ctx["view"]["proposal"]>;
 
@@ -213,7 +214,7 @@ function plan(ctx: Ctx, proposal: Proposal, sets: readonly ConcernSet[]): Plan {
     const main = mainConcern(ctx, set);
     let refusal = (main && refused.get(main)) ?? refused.values().next().value;
     const u = appraise(ctx, textOf(trial));
-    const acceptable = stanceFor(ctx, u) === "endorse" && u >= now - budget;
+    const acceptable = endorses(ctx, trial, u) && u >= now - budget;
     if (changed.length > 0 && acceptable) {
       result.terms = trial;
       result.met.push(set.id);
