@@ -14,7 +14,7 @@ import { approvals } from "./pragmatic/approvals.ts";
 import { consult } from "./pragmatic/consultations.ts";
 import { vote } from "./pragmatic/council.ts";
 import { deployment } from "./pragmatic/deployment.ts";
-import { newMemory, TEMPERAMENTS, type Ctx } from "./pragmatic/judgement.ts";
+import { newMemory, TEMPERAMENTS, worseningSeen, type Ctx } from "./pragmatic/judgement.ts";
 import { appeal, bilateral } from "./pragmatic/opening.ts";
 import { preferencesOf, type Preferences } from "./preferences.ts";
 
@@ -29,7 +29,9 @@ export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string)
       const me = view.private;
       if (!me || me.role !== "leader") return null;
       prefs ??= preferencesOf(me.objectives, me.state);
-      return decide({ view, me, legal, prefs, temperament, rng, memory });
+      const ctx: Ctx = { view, me, legal, prefs, temperament, rng, memory };
+      worseningSeen(ctx);
+      return decide(ctx);
     },
   };
 }

@@ -805,6 +805,8 @@ export const en = {
     "Weighed once more at home, sending our troops costs more than it brings: they stay home.",
   "reason.vote.alone":
     "We will not be the one veto against all the others: we take no part in {form} and will not sign it.",
+  "reason.vote.onlyPledge":
+    "We back {form}, but ours would be the only troops sent: we will not go alone, and take no part.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
 } as const;

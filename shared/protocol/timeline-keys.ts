@@ -178,6 +178,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.revote",
   "reason.submit",
   "reason.vote.alone",
+  "reason.vote.onlyPledge",
   "reason.vote.support",
   "reason.withdraw",
   "reason.withdraw.secondThoughts",

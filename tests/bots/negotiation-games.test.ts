@@ -54,8 +54,10 @@ describe("negotiating bots never loop", () => {
               expect(key).toMatch(/^reason\.(ask|concern)\./);
             if (action.type === "position" && action.stance === "endorse")
               expect(key).toMatch(/^reason\.endorse\./);
+            // A vote that is not support says what in the text costs the bot, or that it will not
+            // be the one veto against all the others, or send the only troops.
             if (action.type === "vote" && action.choice !== "support")
-              expect(key).toMatch(/^reason\.(ask|concern)\./);
+              expect(key).toMatch(/^reason\.(ask|concern)\.|^reason\.vote\.(alone|onlyPledge)$/);
             if (action.type === "answerConcerns") expect(key).toMatch(/^reason\.keep\./);
             if (action.type === "propose") expect(key).toMatch(/^reason\.(propose|counter|meet)\./);
           }

@@ -8,9 +8,9 @@ export function approvals(ctx: Ctx): Action | null {
   const { view, me, legal, memory, prefs } = ctx;
   const own = view.approvals[me.state];
   const lobbyLegal = legalOf(legal, "lobby");
-  // Before the pledge goes to its procedure the cabinet weighs it once more at home, without the
-  // leader's own lean and with what it hears there: a member whose brief keeps its troops at home
-  // keeps them there if, on second thoughts, the will to send them is gone.
+  // Before the pledge goes to its procedure the cabinet weighs it once more at home, with half the
+  // leader's own lean and what it hears there: a member whose brief keeps its troops at home keeps
+  // them there if, on second thoughts, the will to send them is gone.
   if (own?.status === "pending" && !memory.reweighed && prefs.ownTroops < 0 && can(legal, "withdrawPledge")) {
     memory.reweighed = true;
     if (willToSend(ctx) - (memory.sendLean ?? 0) + noise(ctx) <= 0)

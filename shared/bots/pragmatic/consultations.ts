@@ -5,6 +5,7 @@
  */
 import type { Action, ProposalTerms } from "../../rules/actions.ts";
 import type { LegalAction } from "../../rules/legal.ts";
+import { FORMAT_HOURS } from "../../rules/phases/entry.ts";
 import {
   FORMS,
   TROOP_FORMS,
@@ -28,8 +29,22 @@ import {
 } from "./appraisal.ts";
 import { endorses, judge } from "./diagnosis.ts";
 import { counterWhy, said, supportWhy } from "./explain.ts";
-import { noise, reason, TEMPERAMENTS, type Ctx, type Diagnosis, type Why } from "./judgement.ts";
+import {
+  markTabled,
+  mayTable,
+  noise,
+  reason,
+  TEMPERAMENTS,
+  worseningSeen,
+  type Ctx,
+  type Diagnosis,
+  type Why,
+} from "./judgement.ts";
 import { cutPledge, fitTerms, negotiate } from "./negotiation.ts";
+
+/** Whether the crisis, worsening as the bot has watched it worsen, would reach 10 while a summit convenes. */
+const summitLoses = (ctx: Ctx): boolean =>
+  ctx.view.tracks.severity + worseningSeen(ctx) * FORMAT_HOURS.summit >= 10;
 
 /** How much better a form must be before a bot that endorses the text bothers to amend it. */
 const AMEND_GAIN = 3;
@@ -144,9 +159,9 @@ function counter(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | n
     why = counterWhy(ctx, proposal.form, terms.form);
   }
   const key = termsKey(terms);
-  if (memory.tabled.has(key)) return null;
+  if (!mayTable(ctx, key)) return null;
   memory.amendedInRound = view.round;
-  memory.tabled.add(key);
+  markTabled(ctx, key);
   return { type: "propose", terms, reason: said(why) };
 }
 
@@ -213,7 +228,7 @@ export function consult(ctx: Ctx): Action | null {
     const form = bestForm(ctx, proposeLegal);
     if (!form) return null;
     const terms = termsFor(ctx, form, proposeLegal);
-    memory.tabled.add(termsKey(terms));
+    markTabled(ctx, termsKey(terms));
     return { type: "propose", terms, reason: said(supportWhy(ctx, withPledges(ctx, terms), "propose")) };
   }
   for (const id of Object.keys(proposal.contingents) as StateId[]) memory.pledgers.add(id);
@@ -236,9 +251,14 @@ export function consult(ctx: Ctx): Action | null {
   const allSpoke = members.every((member) => view.positions[member]);
   if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
     // A hard-line chair that does not back the text leaves it to the heads of state, in person,
-    // unless its brief wants the decision fast.
+    // unless its brief wants the decision fast, the crisis is its own, or a summit's two days would
+    // lose it.
     const summit =
-      ctx.temperament === TEMPERAMENTS.hardline && diagnosis.stance !== "endorse" && ctx.prefs.speed <= 0;
+      ctx.temperament === TEMPERAMENTS.hardline &&
+      diagnosis.stance !== "endorse" &&
+      ctx.prefs.speed <= 0 &&
+      !isHost &&
+      !summitLoses(ctx);
     const format = summit ? "summit" : ctx.prefs.speed > 0 ? "phone" : "video";
     const answered = others.some((member) => view.concerns[member]?.answered);
     const key = summit ? "callVote.summit" : answered ? "callVote.answered" : "callVote";

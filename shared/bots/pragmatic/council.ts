@@ -24,6 +24,14 @@ function alone(ctx: Ctx): boolean {
   );
 }
 
+/** This reluctant member's pledge is the only one on the text. */
+function alonePledger(ctx: Ctx): boolean {
+  const { view, me, prefs } = ctx;
+  const contingents = view.proposal?.contingents ?? {};
+  if (prefs.ownTroops >= 0 || (contingents[me.state] ?? 0) <= 0) return false;
+  return Object.entries(contingents).every(([id, troops]) => id === me.state || troops <= 0);
+}
+
 export function vote(ctx: Ctx): Action | null {
   const { view, me, temperament } = ctx;
   const proposal = view.proposal;
@@ -41,6 +49,10 @@ export function vote(ctx: Ctx): Action | null {
     };
   }
   const choice = stanceToVote(stance);
+  if (choice === "support" && alonePledger(ctx)) {
+    // A member whose brief keeps its troops at home backs the force but will not send the only ones.
+    return { type: "vote", choice: "standAside", reason: reason("vote.onlyPledge", { form: proposal.form }) };
+  }
   if (choice !== "support") {
     return {
       type: "vote",

@@ -20,7 +20,10 @@ type Proposal = NonNullable<SeatView["proposal"]>;
  */
 export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
   const minded = Object.keys(aimsOf(ctx).againstLead).length > 0;
-  const key = `${ctx.view.round}:${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
+  // The vote opens the next round: it is judged with the consultations that led to it.
+  const { phase, round } = ctx.view;
+  const consulted = phase === "council" ? round - 1 : round;
+  const key = `${consulted}:${termsKey(proposal)}:${minded ? (outsizedPledger(proposal) ?? "-") : ""}`;
   let diagnosis = ctx.memory.judged.get(key);
   if (!diagnosis) {
     diagnosis = diagnose(ctx, proposal);
@@ -33,16 +36,16 @@ export function judge(ctx: Ctx, proposal: Proposal): Diagnosis {
 const HOLDOUT = 3;
 
 /**
- * A hard-line host that asked the alliance formally, in a grave crisis, and wants troops holds out
- * against a text without them that falls far short of the force it could have: it asked for help,
- * not for words.
+ * A hard-line host that asked the alliance formally for military help (under Article 4, or in a
+ * grave crisis) and wants troops holds out against a text without them that falls far short of the
+ * force it could have: it asked for help, not for words.
  */
 function holdsOut(ctx: Ctx, proposal: ProposalTerms, u: number): boolean {
   const { view, me, temperament, prefs } = ctx;
   if (me.state !== view.scenario.host || temperament !== TEMPERAMENTS.hardline || prefs.deploy <= 0)
     return false;
   if (TROOP_FORMS.includes(proposal.form) || view.appeal?.channel !== "formal") return false;
-  if (view.tracks.severity < 7) return false;
+  if (view.appeal.article !== "art4" && view.tracks.severity < 7) return false;
   const forces = lawfulForms(ctx).filter((form) => TROOP_FORMS.includes(form));
   return forces.some((form) => formWorth(ctx, form) + formNoise(ctx, form) - u >= HOLDOUT);
 }

@@ -136,8 +136,8 @@ export interface Memory {
   judged: Map<string, Diagnosis>;
   /** The random part of its judgement of each form, drawn once: a change to a text moves it predictably. */
   formNoise: Map<Form, number>;
-  /** The texts this bot has tabled: it tables none twice. */
-  tabled: Set<string>;
+  /** The texts this bot has tabled, with the severity then: it tables none twice (see mayTable). */
+  tabled: Map<string, number>;
   /** Concern sets this bot met or answered (round, text, member, parts): each once. */
   handled: Set<string>;
   /** Concern sets the chair has seen and left to the proposer for a turn. */
@@ -152,6 +152,8 @@ export interface Memory {
   sendLean: number | null;
   /** Whether it has weighed its pledge again at home, before sending it to its procedure. */
   reweighed: boolean;
+  /** The clock and severity when it first looked at the crisis: how fast it worsens, as seen. */
+  firstSeen: { clock: number; severity: number } | null;
 }
 
 export function newMemory(): Memory {
@@ -163,7 +165,7 @@ export function newMemory(): Memory {
     lastSignature: "",
     judged: new Map(),
     formNoise: new Map(),
-    tabled: new Set(),
+    tabled: new Map(),
     handled: new Set(),
     deferred: new Set(),
     asked: null,
@@ -171,6 +173,7 @@ export function newMemory(): Memory {
     pledgers: new Set(),
     sendLean: null,
     reweighed: false,
+    firstSeen: null,
   };
 }
 
@@ -182,6 +185,27 @@ export interface Ctx {
   temperament: Temperament;
   rng: Rng;
   memory: Memory;
+}
+
+/** Severity added per hour, as this bot has watched the crisis worsen since it first looked (0 at first). */
+export function worseningSeen(ctx: Ctx): number {
+  const { view, memory } = ctx;
+  memory.firstSeen ??= { clock: view.clock, severity: view.tracks.severity };
+  const hours = view.clock - memory.firstSeen.clock;
+  return hours > 0 ? Math.max(0, (view.tracks.severity - memory.firstSeen.severity) / hours) : 0;
+}
+
+/**
+ * Whether the bot may table this text (by its terms key): not twice, unless the crisis has deepened
+ * by a full point since it last did, and the text may now find the backing it lacked.
+ */
+export function mayTable(ctx: Ctx, key: string): boolean {
+  const at = ctx.memory.tabled.get(key);
+  return at === undefined || ctx.view.tracks.severity >= at + 1;
+}
+
+export function markTabled(ctx: Ctx, key: string): void {
+  ctx.memory.tabled.set(key, ctx.view.tracks.severity);
 }
 
 export const noise = (ctx: Ctx): number => (ctx.rng.next() - 0.5) * 2 * ctx.temperament.noise;
@@ -226,7 +250,7 @@ export function formFactors(ctx: Ctx, form: Form): Record<FormFactor, number> {
 export function brink(ctx: Ctx): number {
   const { prefs, view } = ctx;
   const stake = Math.max(0, prefs.contain) + Math.max(0, prefs.credibility);
-  return Math.max(0, view.tracks.severity - 8) * (0.5 + 0.25 * stake);
+  return Math.max(0, view.tracks.severity - 7.5) * (0.5 + 0.25 * stake);
 }
 
 export function formWorth(ctx: Ctx, form: Form): number {

@@ -31,7 +31,7 @@ import {
 } from "./appraisal.ts";
 import { keepFormWhy, lawfulForms, said } from "./explain.ts";
 import { endorses } from "./diagnosis.ts";
-import { type Ctx, type Why } from "./judgement.ts";
+import { markTabled, mayTable, type Ctx, type Why } from "./judgement.ts";
 
 type Proposal = NonNullable<Ctx["view"]["proposal"]>;
 
@@ -288,9 +288,9 @@ export function negotiate(ctx: Ctx): Action | null {
   const result = plan(ctx, proposal, sets);
   const key = termsKey(result.terms);
   const changed = key !== termsKey(proposal);
-  if (result.met.length > 0 && changed && can(legal, "propose") && !memory.tabled.has(key)) {
+  if (result.met.length > 0 && changed && can(legal, "propose") && mayTable(ctx, key)) {
     for (const set of sets) memory.handled.add(set.key);
-    memory.tabled.add(key);
+    markTabled(ctx, key);
     return { type: "propose", terms: result.terms, reason: said(meetWhy(result, proposal)) };
   }
   const targets = legalOf(legal, "answerConcerns")?.targets ?? [];
