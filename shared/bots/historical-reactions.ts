@@ -6,7 +6,7 @@
 import type { Action } from "../rules/actions.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import type { LeaderPrivate, SeatView } from "../rules/view.ts";
-import { FRAMINGS, type Framing } from "../rules/vocabulary.ts";
+import { FRAMINGS, TROOP_FORMS, type Framing } from "../rules/vocabulary.ts";
 import { can } from "./common.ts";
 
 /**
@@ -31,6 +31,39 @@ function askTheAlliance(view: SeatView, me: LeaderPrivate, legal: readonly Legal
   };
 }
 
+/** A crisis a day or less from being lost: history never came this far. */
+export const BRINK = 9;
+
+/** Its brief sets it firmly against the alliance's troops there: no brink moves it. */
+function firmlyAgainst(me: LeaderPrivate): boolean {
+  return me.objectives.some(
+    ({ condition, weight }) => condition.type === "deployed" && !condition.value && weight >= 7,
+  );
+}
+
+/**
+ * At the brink, with the host asking for a force, a member that in history objected to anything of
+ * the kind, and is not asked for its own troops, lets the others decide: it stands aside in the vote
+ * and does not sign. Its objection was made in a crisis that never came this close to being lost
+ * (no all-historical game reaches the brink, so history still ends as it did). A brief firmly
+ * against the alliance's troops (Uzbekistan's in 2010) still objects.
+ */
+function letOthersDecide(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+  const proposal = view.proposal;
+  if (!proposal || !TROOP_FORMS.includes(proposal.form) || !can(legal, "vote")) return null;
+  if (view.tracks.severity < BRINK || me.state === view.scenario.host) return null;
+  if (me.playbook.accepts.includes(proposal.form) || me.playbook.onOther !== "object") return null;
+  if ((proposal.contingents[me.state] ?? 0) > 0 || firmlyAgainst(me)) return null;
+  const host = view.scenario.host;
+  if (view.votes[host] === "object" || (!view.votes[host] && view.positions[host] !== "endorse")) return null;
+  return {
+    type: "vote",
+    choice: "standAside",
+    refuseToSign: true,
+    reason: { key: "reason.historical.react.brink", params: { severity: Math.round(view.tracks.severity) } },
+  };
+}
+
 /** The reaction to a deviation in this phase, or null when history's own move still fits. */
 export function historicalReaction(
   view: SeatView,
@@ -38,5 +71,6 @@ export function historicalReaction(
   legal: readonly LegalAction[],
 ): Action | null {
   if (view.phase === "appeal" && me.state === view.scenario.host) return askTheAlliance(view, me, legal);
+  if (view.phase === "council") return letOthersDecide(view, me, legal);
   return null;
 }

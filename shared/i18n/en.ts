@@ -807,6 +807,8 @@ export const en = {
     "We will not be the one veto against all the others: we take no part in {form} and will not sign it.",
   "reason.vote.onlyPledge":
     "We back {form}, but ours would be the only troops sent: we will not go alone, and take no part.",
+  "reason.historical.react.brink":
+    "At severity {severity} the crisis is a day from being lost, as it never came in reality: we will not be the ones to block a force the others would send, nor sign it.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
 } as const;

@@ -121,6 +121,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.historical.pledge",
   "reason.historical.propose",
   "reason.historical.react.askAlliance",
+  "reason.historical.react.brink",
   "reason.historical.refuseToSign",
   "reason.historical.revote",
   "reason.historical.stance.endorse",
