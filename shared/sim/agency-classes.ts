@@ -103,7 +103,8 @@ export function hoursToLose(scenario: Scenario): number | null {
 
 /**
  * Whether a member's brief binds it to keep its troops at home: its objectives about its own troops
- * abroad weigh against sending them. The rules still let it send them; its bot never will.
+ * abroad weigh against sending them. The rules still let it send them, and its bot does when its
+ * will to send outweighs that (shared/bots/pragmatic/appraisal.ts, willToSend).
  */
 export function boundToStayHome(scenario: Scenario, id: StateId): boolean {
   const weight = (scenario.briefs[id]?.objectives ?? []).reduce((n, { condition, weight: w }) => {
