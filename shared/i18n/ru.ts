@@ -173,36 +173,6 @@ export const ru: Record<MessageKey, string> = {
   "reason.missionEnd": "Задача выполнена; контингенты могут возвращаться домой (день {day}).",
   "reason.withdrawContingent": "Наши войска сделали достаточно; возвращаем их домой.",
   "reason.pressToLeave": "Миссия вышла за установленный срок.",
-  "reason.historical.appeal.none": "Как и в действительности ({date}), за помощью не обращаемся.",
-  "reason.historical.appeal.informal": "Как и в действительности ({date}), только неофициальная просьба.",
-  "reason.historical.appeal.bilateral":
-    "Как и в действительности ({date}), просьба адресована одному союзнику, а не ОДКБ.",
-  "reason.historical.appeal.formal": "Как и в действительности ({date}), официальное обращение в Совет.",
-  "reason.historical.informalAppeal":
-    "Как и в действительности ({date}), этот лидер донёс просьбу до других глав государств.",
-  "reason.historical.bilateral.decline": "Как и в действительности ({date}), в просьбе отказано.",
-  "reason.historical.bilateral.referToAlliance":
-    "Как и в действительности ({date}), просьба передана в ОДКБ.",
-  "reason.historical.bilateral.assist":
-    "Как и в действительности ({date}), войска направлены на двусторонней основе.",
-  "reason.historical.propose": "Как и в действительности ({date}), вносится именно этот текст.",
-  "reason.historical.pledge": "Как и в действительности, контингент численностью {troops} чел.",
-  "reason.historical.noPledge": "Как и в действительности, войск от нас не будет.",
-  "reason.historical.stance.endorse": "Именно это мы и приняли в действительности ({date}).",
-  "reason.historical.stance.object": "В действительности ({date}) мы отвергли подобный вариант («{form}»).",
-  "reason.historical.stance.standAside": "В действительности ({date}) мы остались в стороне.",
-  "reason.historical.callVote": "Как и в действительности, решение принимается в формате «{format}».",
-  "reason.historical.refuseToSign":
-    "Как и в действительности ({date}), не блокируем, но подписывать отказываемся.",
-  "reason.historical.vote.support": "Как и в действительности ({date}), поддерживаем.",
-  "reason.historical.vote.object": "Как и в действительности ({date}), возражаем.",
-  "reason.historical.vote.standAside": "Как и в действительности ({date}), остаёмся в стороне.",
-  "reason.historical.submit": "Как и тогда, передаём обязательство на внутригосударственное утверждение.",
-  "reason.historical.revote": "Как и в действительности, вопрос возвращается в парламент.",
-  "reason.historical.withdraw": "Наши войска остаются дома.",
-  "reason.historical.missionStay": "Миссия продолжается (день {day}).",
-  "reason.historical.missionEnd":
-    "Как и в действительности, принимающая сторона объявляет задачу выполненной (день {day}).",
 
   // Pragmatic bots: negotiation
   "reason.ask.timeLimit.aim":
@@ -321,6 +291,50 @@ export const ru: Record<MessageKey, string> = {
   "reason.keep.pledge.size":
     "Наш контингент остаётся прежним, {troops} чел.: остальные вместе направляют лишь {others}.",
   "reason.keep.again": "Такую поправку мы уже вносили, и обсуждение ушло дальше: текст остаётся прежним.",
+
+  // Historical bots: stated reasons
+  "reason.historical.stated": "{said} ({date})",
+  "reason.historical.appeal.none": "С этим кризисом мы справимся своими силами.",
+  "reason.historical.appeal.informal":
+    "Сначала просим союзников неофициально, без официального обращения в Совет.",
+  "reason.historical.appeal.bilateral": "{target} в одиночку сработает быстрее, чем весь союз.",
+  "reason.historical.appeal.formal":
+    "Кризис нам не по силам (острота {severity}), поэтому обращаемся в Совет; основание — {article}.",
+  "reason.historical.informalAppeal":
+    "Государство-член в беде не должно остаться неуслышанным: доносим его просьбу до других лидеров.",
+  "reason.historical.bilateral.decline": "Действовать в одиночку, вне союза, мы не будем.",
+  "reason.historical.bilateral.referToAlliance": "Это дело всего союза, а не только наше.",
+  "reason.historical.bilateral.assist":
+    "Можем помочь сразу и напрямую: {troops} чел. под нашим командованием.",
+  "reason.historical.propose.own":
+    "Вносим вариант «{form}» на {days} дн.: под таким текстом мы можем подписаться.",
+  "reason.historical.propose.fitted":
+    "Обращение в нынешнем виде допускает не больше, чем вариант «{form}»; его и вносим.",
+  "reason.historical.pledge.lead": "Выделяем {troops} чел., чтобы силы возглавили мы.",
+  "reason.historical.pledge.share": "Наша доля в варианте «{form}»: {troops} чел.",
+  "reason.historical.noPledge": "Для варианта «{form}» войск от нас не будет.",
+  "reason.historical.form.wanted": "От союза мы ждём именно этого: «{form}».",
+  "reason.historical.form.troopsNeeded":
+    "Сдержать этот кризис могут только войска на месте (острота {severity}).",
+  "reason.historical.form.acceptable": "Вариант «{form}» для нас приемлем.",
+  "reason.historical.form.avoided": "Варианта «{form}» нам нужно избежать.",
+  "reason.historical.form.noForce":
+    "Никаких коллективных сил в этом конфликте: вариант «{form}» заходит слишком далеко.",
+  "reason.historical.form.ownTroopsHome":
+    "Наши военные остаются дома, и в варианте «{form}» мы не участвуем.",
+  "reason.historical.form.tooLittle":
+    "Для кризиса такой остроты ({severity}) вариант «{form}» — слишком мало.",
+  "reason.historical.form.notAccepted": "Вариант «{form}» для нас неприемлем.",
+  "reason.historical.callVote": "Все высказались: Совет принимает решение. Формат — {format}.",
+  "reason.historical.refuseToSign":
+    "Блокировать вариант «{form}» не будем, но он не отвечает на наш вопрос, и подписывать его мы не станем.",
+  "reason.historical.submit":
+    "Наши войска двинутся только с согласия, полученного по нашей собственной процедуре.",
+  "reason.historical.revote": "Кризис продолжается (острота {severity}): вопрос возвращается в парламент.",
+  "reason.historical.withdraw": "Без согласия внутри страны наши войска остаются дома.",
+  "reason.historical.missionStay": "День {day}: задача ещё не выполнена (острота {severity}).",
+  "reason.historical.missionEnd":
+    "День {day}: кризис ослаб (острота {severity}), и иностранным войскам незачем оставаться дольше.",
 
   // The coach.
   "coach.effect.ready":
