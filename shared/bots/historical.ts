@@ -1,7 +1,8 @@
 /**
  * The historical bot plays what the real actor did, read from its own seat's playbook (part of its
  * private brief). It reacts to proposals by form: a form the actor accepted gets its support. Each
- * step history took carries the real date and the actor's stated reason (historical-reasons.ts).
+ * step history took carries the real date and the actor's stated reason (historical-reasons.ts);
+ * when it tabled the text or chairs, it answers members' concerns (historical-negotiation.ts).
  */
 import type { Action, ProposalTerms } from "../rules/actions.ts";
 import type { LegalAction } from "../rules/legal.ts";
@@ -9,6 +10,7 @@ import type { LeaderPrivate, SeatView } from "../rules/view.ts";
 import { FORMS, TROOP_FORMS, type Basis, type Stance, type VoteChoice } from "../rules/vocabulary.ts";
 import type { Bot } from "./bot.ts";
 import { can, legalOf, stanceToVote } from "./common.ts";
+import { loweredPledge, negotiate } from "./historical-negotiation.ts";
 import { historicalReaction } from "./historical-reactions.ts";
 import { appealReason, formReason, pledgeReason, reason, stated } from "./historical-reasons.ts";
 
@@ -90,11 +92,14 @@ function consultations(view: SeatView, me: LeaderPrivate, legal: readonly LegalA
       reason: sameTerms(terms, own) ? stated(me, "proposal", fallback) : fallback,
     };
   }
+  const negotiated = negotiate(view, me, legal);
+  if (negotiated) return negotiated;
   const form = proposal.form;
   const stance = stanceOn(view, me);
+  const pledge = Math.min(playbook.pledge, loweredPledge(view, id) ?? Infinity);
   const wanted =
     stance === "endorse" && TROOP_FORMS.includes(form)
-      ? Math.min(playbook.pledge, legalOf(legal, "pledge")?.maxTroops ?? 0)
+      ? Math.min(pledge, legalOf(legal, "pledge")?.maxTroops ?? 0)
       : 0;
   if (can(legal, "pledge") && (proposal.contingents[id] ?? 0) !== wanted) {
     const fallback = pledgeReason(me, wanted, form);
@@ -109,6 +114,8 @@ function consultations(view: SeatView, me: LeaderPrivate, legal: readonly LegalA
     return {
       type: "position",
       stance,
+      // The historical actor's stance follows the form, so that is what an objection is about.
+      ...(stance === "endorse" ? {} : { concerns: ["form" as const] }),
       reason: stated(me, "stance", formReason(view, me, form, stance), form),
     };
   }
@@ -131,6 +138,7 @@ function council(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[
     type: "vote",
     choice,
     ...(refuse ? { refuseToSign: true } : {}),
+    ...(choice === "support" ? {} : { concerns: ["form" as const] }),
     reason: refuse
       ? stated(me, "refuseToSign", reason("refuseToSign", { form }), form)
       : stated(me, "vote", formReason(view, me, form, stance), form),

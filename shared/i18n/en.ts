@@ -310,7 +310,23 @@ export const en = {
   "reason.historical.missionStay": "Day {day}: the task is not done yet (severity {severity}).",
   "reason.historical.missionEnd":
     "Day {day}: the crisis has eased (severity {severity}), and foreign troops should not stay longer.",
-
+  "reason.historical.amend": "To meet the concerns of {states}, we change {parts}.",
+  "reason.historical.lowerPledge": "To meet the concerns of {states}, we lower our pledge to {troops}.",
+  "reason.historical.keep.formTroops":
+    "The form stays: only troops on the ground can contain this crisis (severity {severity}).",
+  "reason.historical.keep.form":
+    "The form stays as {form}: we can go no further, and less would not answer the request.",
+  "reason.historical.keep.basis":
+    "The basis stays {basis}: there is no less contested lawful basis for {form}.",
+  "reason.historical.keep.timeLimit":
+    "The time limit stays at {days} days, within the {limit} days we accept for a short mission.",
+  "reason.historical.keep.tasks": "The tasks stay: the text gives the troops no task of restoring order.",
+  "reason.historical.keep.pledge":
+    "Each state decides its own contingent; the pledge of {state} stands at {troops}.",
+  "reason.historical.keep.framing": "The framing is the request of {host}, and the text cannot change it.",
+  "reason.historical.keep.settled":
+    "We have already amended or defended this text for these concerns; it stays as it is.",
+  "reason.historical.keep.text": "The text stays as it is: it answers the request on record.",
   // The coach.
   "coach.effect.ready": "Marks you ready; the appeal opens when every leader is ready or the timer ends.",
   "coach.effect.informalAppeal":

@@ -335,7 +335,26 @@ export const ru: Record<MessageKey, string> = {
   "reason.historical.missionStay": "День {day}: задача ещё не выполнена (острота {severity}).",
   "reason.historical.missionEnd":
     "День {day}: кризис ослаб (острота {severity}), и иностранным войскам незачем оставаться дольше.",
-
+  "reason.historical.amend": "Чтобы учесть замечания ({states}), меняем: {parts}.",
+  "reason.historical.lowerPledge":
+    "Чтобы учесть замечания ({states}), сокращаем наш контингент до {troops} чел.",
+  "reason.historical.keep.formTroops":
+    "Форма остаётся: сдержать этот кризис могут только войска на месте (острота {severity}).",
+  "reason.historical.keep.form":
+    "Форма остаётся прежней («{form}»): дальше мы пойти не можем, а меньшее не было бы ответом на обращение.",
+  "reason.historical.keep.basis":
+    "Основание остаётся прежним ({basis}): для варианта «{form}» менее спорного законного основания нет.",
+  "reason.historical.keep.timeLimit":
+    "Срок остаётся прежним — {days} дн., в пределах {limit} дн., приемлемых для короткой миссии.",
+  "reason.historical.keep.tasks":
+    "Задачи остаются прежними: восстанавливать порядок текст войскам не поручает.",
+  "reason.historical.keep.pledge":
+    "Каждое государство само решает, сколько войск направить; взнос ({state}) — {troops} чел.",
+  "reason.historical.keep.framing":
+    "Квалификация угрозы — это обращение ({host}), и текст её изменить не может.",
+  "reason.historical.keep.settled":
+    "Мы уже изменили или отстояли этот текст в ответ на эти замечания; он остаётся как есть.",
+  "reason.historical.keep.text": "Текст остаётся как есть: он отвечает на обращение в нынешнем виде.",
   // The coach.
   "coach.effect.ready":
     "Подтверждает готовность; этап обращения начнётся, когда будут готовы все лидеры или истечёт время.",
