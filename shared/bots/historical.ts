@@ -68,6 +68,10 @@ function approval(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction
   if (track.status === "pending" && can(legal, "submitApproval"))
     return { type: "submitApproval", reason: stated(me, "submit", reason("submit"), form) };
   if (track.status !== "failed") return null;
+  // The leadership works on its own deputies once, keeping the capital a re-vote needs.
+  const lobbyOwn = legalOf(legal, "lobby")?.targets?.includes(me.state) ?? false;
+  if (me.playbook.lobbyOwn && track.lobbying === 0 && lobbyOwn && me.capital >= 2)
+    return { type: "lobby", target: me.state, reason: stated(me, "lobby", reason("lobby"), form) };
   if (me.playbook.revote && can(legal, "submitApproval"))
     return { type: "submitApproval", reason: stated(me, "revote", reason("revote", { severity }), form) };
   if (can(legal, "withdrawPledge"))

@@ -304,6 +304,8 @@ export const en = {
   "reason.historical.refuseToSign":
     "We do not block {form}, but it does not answer our question, so we will not sign it.",
   "reason.historical.submit": "Our troops move only once our own procedure consents.",
+  "reason.historical.lobby":
+    "Before they vote again, the deputies must hear what the troops will and will not do.",
   "reason.historical.revote":
     "The crisis goes on (severity {severity}): the question goes back to the chamber.",
   "reason.historical.withdraw": "Without consent at home, our troops stay home.",
@@ -327,6 +329,8 @@ export const en = {
   "reason.historical.keep.settled":
     "We have already amended or defended this text for these concerns; it stays as it is.",
   "reason.historical.keep.text": "The text stays as it is: it answers the request on record.",
+  "ui.mismatch.approvals": "how each national approval ended",
+  "ui.mismatch.decidedWithinDay": "whether the council decided within a day",
   // The coach.
   "coach.effect.ready": "Marks you ready; the appeal opens when every leader is ready or the timer ends.",
   "coach.effect.informalAppeal":
@@ -665,7 +669,6 @@ export const en = {
   "ui.mismatch.form": "the form of the decision",
   "ui.mismatch.firstFailedApproval": "which parliament balked first",
   "ui.mismatch.bilateralDeployment": "bilateral deployment",
-  "ui.mismatch.decidedWithinHours": "the speed of the decision",
   "ui.mismatch.missionDaysAtMost": "the length of the mission",
   "ui.track.standing": "Domestic standing",
   "ui.projector.title": "Projector view",

@@ -330,6 +330,8 @@ export const ru: Record<MessageKey, string> = {
     "Блокировать вариант «{form}» не будем, но он не отвечает на наш вопрос, и подписывать его мы не станем.",
   "reason.historical.submit":
     "Наши войска двинутся только с согласия, полученного по нашей собственной процедуре.",
+  "reason.historical.lobby":
+    "Перед новым голосованием депутаты должны услышать, что военные будут делать и чего не будут.",
   "reason.historical.revote": "Кризис продолжается (острота {severity}): вопрос возвращается в парламент.",
   "reason.historical.withdraw": "Без согласия внутри страны наши войска остаются дома.",
   "reason.historical.missionStay": "День {day}: задача ещё не выполнена (острота {severity}).",
@@ -355,6 +357,8 @@ export const ru: Record<MessageKey, string> = {
   "reason.historical.keep.settled":
     "Мы уже изменили или отстояли этот текст в ответ на эти замечания; он остаётся как есть.",
   "reason.historical.keep.text": "Текст остаётся как есть: он отвечает на обращение в нынешнем виде.",
+  "ui.mismatch.approvals": "чем закончилось каждое внутригосударственное одобрение",
+  "ui.mismatch.decidedWithinDay": "принял ли Совет решение в течение суток",
   // The coach.
   "coach.effect.ready":
     "Подтверждает готовность; этап обращения начнётся, когда будут готовы все лидеры или истечёт время.",
@@ -697,7 +701,6 @@ export const ru: Record<MessageKey, string> = {
   "ui.mismatch.form": "форма решения",
   "ui.mismatch.firstFailedApproval": "какой парламент первым отказал",
   "ui.mismatch.bilateralDeployment": "двустороннее развёртывание",
-  "ui.mismatch.decidedWithinHours": "скорость решения",
   "ui.mismatch.missionDaysAtMost": "продолжительность миссии",
   "ui.track.standing": "Внутренняя поддержка",
   "ui.projector.title": "Вид для проектора",

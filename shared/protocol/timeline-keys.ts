@@ -132,6 +132,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.historical.keep.tasks",
   "reason.historical.keep.text",
   "reason.historical.keep.timeLimit",
+  "reason.historical.lobby",
   "reason.historical.lowerPledge",
   "reason.historical.missionEnd",
   "reason.historical.missionStay",

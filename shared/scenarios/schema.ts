@@ -144,6 +144,8 @@ export const PlaybookSchema = z.strictObject({
   revote: z.boolean().optional(),
   /** The host: days after arrival before it ends the mission. */
   missionDays: z.number().int().min(1).optional(),
+  /** Lobbies its own chamber once, after a failed sitting, before the re-vote. */
+  lobbyOwn: z.boolean().optional(),
   /** Each step's date on the historical timeline and the actor's stated reason. */
   steps: z.partialRecord(z.enum(PLAYBOOK_STEPS), StepRefSchema).optional(),
 });
@@ -207,12 +209,14 @@ export const HistoricalOutcomeSchema = z.strictObject({
   form: z.enum([...FORMS, "none"]),
   /** The first state whose national approval failed a vote, or null. */
   firstFailedApproval: StateIdSchema.nullable(),
-  /** The decision came within this many in-game hours of the crisis start (checked only if set). */
-  decidedWithinHours: z.number().positive().optional(),
+  /** The council decided within 24 hours of the crisis start (false also when it never decided). */
+  decidedWithinDay: z.boolean(),
   /** The state that deployed troops outside the CSTO, or null. */
   bilateralDeployment: StateIdSchema.nullable(),
   /** Mission length at most this many days (checked only if set). */
   missionDaysAtMost: z.number().positive().optional(),
+  /** How each national approval ended, for every state that went through one (none: `{}`). */
+  approvals: z.partialRecord(StateIdSchema, z.enum(["passed", "failed", "withdrawn"])),
 });
 export type HistoricalOutcome = z.infer<typeof HistoricalOutcomeSchema>;
 
@@ -340,7 +344,7 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 
 type Issue = (path: (string | number)[], message: string) => void;
 
-/** Timeline ids are unique, and every playbook step points at one. */
+/** Timeline ids are unique, every playbook step points at one, and the approvals are members'. */
 function checkHistory(s: Scenario, issue: Issue): void {
   const entries = new Set<string>();
   s.historical.timeline.forEach((entry, i) => {
@@ -354,4 +358,12 @@ function checkHistory(s: Scenario, issue: Issue): void {
         issue(["briefs", id, "playbook", "steps", step, "at"], `no timeline entry has the id ${ref.at}`);
     }
   }
+  const outcome = s.historical.outcome;
+  for (const id of Object.keys(outcome.approvals) as StateId[]) {
+    if (!s.members.includes(id))
+      issue(["historical", "outcome", "approvals", id], `${id} is not a member in this scenario`);
+  }
+  const failed = outcome.firstFailedApproval;
+  if (failed && !outcome.approvals[failed])
+    issue(["historical", "outcome", "approvals"], `${failed} failed an approval but has no approval listed`);
 }

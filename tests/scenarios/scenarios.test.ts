@@ -81,6 +81,16 @@ describe("a bad scenario file is refused with the file, the path in it and what 
       (j) => (j.briefs.RU.playbook.steps.vote.reason.en = "x".repeat(201)),
       /briefs\.RU\.playbook\.steps\.vote\.reason\.en: /,
     ],
+    [
+      "an approval outcome for a state that is not a member",
+      (j) => (j.historical.outcome.approvals.UZ = "passed"),
+      /historical\.outcome\.approvals\.UZ: UZ is not a member/,
+    ],
+    [
+      "a first failed approval with no approval listed",
+      (j) => delete j.historical.outcome.approvals.KG,
+      /historical\.outcome\.approvals: KG failed an approval but has no approval listed/,
+    ],
   ])("%s", (_name, change, expected) => {
     const r = parseScenario(file, mutate("kazakhstan-2022-01", change));
     expect(r.ok).toBe(false);
