@@ -8,7 +8,7 @@ import type { Action, ProposalTerms } from "../rules/actions.ts";
 import type { LegalAction } from "../rules/legal.ts";
 import type { LeaderPrivate, SeatView } from "../rules/view.ts";
 import { FORMS, TROOP_FORMS, type Basis, type Stance, type VoteChoice } from "../rules/vocabulary.ts";
-import type { Bot } from "./bot.ts";
+import type { Bot, BotContext } from "./bot.ts";
 import { can, legalOf, stanceToVote } from "./common.ts";
 import { loweredPledge, negotiate } from "./historical-negotiation.ts";
 import { historicalReaction } from "./historical-reactions.ts";
@@ -17,10 +17,10 @@ import { appealReason, formReason, pledgeReason, reason, stated } from "./histor
 export function createHistoricalBot(): Bot {
   return {
     kind: "historical",
-    act(view, legal) {
+    act(view, legal, context) {
       const me = view.private;
       if (!me || me.role !== "leader") return null;
-      return historicalReaction(view, me, legal) ?? decide(view, me, legal);
+      return historicalReaction(view, me, legal) ?? decide(view, me, legal, context ?? {});
     },
   };
 }
@@ -79,7 +79,12 @@ function approval(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction
   return null;
 }
 
-function consultations(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+function consultations(
+  view: SeatView,
+  me: LeaderPrivate,
+  legal: readonly LegalAction[],
+  context: BotContext,
+): Action | null {
   const playbook = me.playbook;
   const id = me.state;
   const proposal = view.proposal;
@@ -123,8 +128,9 @@ function consultations(view: SeatView, me: LeaderPrivate, legal: readonly LegalA
       reason: stated(me, "stance", formReason(view, me, form, stance), form),
     };
   }
+  // The chair calls the vote once everyone has spoken, or once the room's window for people has passed.
   const allSpoke = view.scenario.members.every((member) => view.positions[member]);
-  if (allSpoke && can(legal, "callVote")) {
+  if ((allSpoke || context.deliberationOver === true) && can(legal, "callVote")) {
     const format = playbook.voteFormat ?? "video";
     return { type: "callVote", format, reason: stated(me, "callVote", reason("callVote", { format }), form) };
   }
@@ -156,7 +162,9 @@ function deployment(view: SeatView, me: LeaderPrivate, legal: readonly LegalActi
   if (!can(legal, "missionDay")) return null;
   const day = view.missionDays;
   const own = me.playbook.missionDays;
-  const end = day >= (own ?? view.decision?.terms.timeLimitDays ?? 14);
+  // The decision's time limit binds the host too: the real mission's length, if the text allows it.
+  const limit = view.decision?.terms.timeLimitDays ?? 14;
+  const end = day >= Math.min(own ?? limit, limit);
   const severity = view.tracks.severity;
   const why = end ? reason("missionEnd", { day, severity }) : reason("missionStay", { day, severity });
   return {
@@ -166,7 +174,12 @@ function deployment(view: SeatView, me: LeaderPrivate, legal: readonly LegalActi
   };
 }
 
-function decide(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]): Action | null {
+function decide(
+  view: SeatView,
+  me: LeaderPrivate,
+  legal: readonly LegalAction[],
+  context: BotContext,
+): Action | null {
   const playbook = me.playbook;
   switch (view.phase) {
     case "briefing":
@@ -201,7 +214,7 @@ function decide(view: SeatView, me: LeaderPrivate, legal: readonly LegalAction[]
       };
     }
     case "consultations":
-      return consultations(view, me, legal);
+      return consultations(view, me, legal, context);
     case "council":
       return council(view, me, legal);
     case "approvals":

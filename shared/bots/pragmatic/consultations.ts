@@ -220,7 +220,8 @@ export function consult(ctx: Ctx): Action | null {
   const others = members.filter((member) => member !== me.state);
   const waiting = others.some((member) => view.concerns[member]?.answered === false);
   const allSpoke = members.every((member) => view.positions[member]);
-  if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
+  const over = ctx.context.deliberationOver === true;
+  if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3 || over)) {
     const format = ctx.prefs.speed > 0 ? "phone" : "video";
     const answered = others.some((member) => view.concerns[member]?.answered);
     return {

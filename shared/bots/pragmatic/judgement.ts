@@ -15,6 +15,7 @@ import {
   type Stance,
   type StateId,
 } from "../../rules/vocabulary.ts";
+import type { BotContext } from "../bot.ts";
 import type { Preferences } from "../preferences.ts";
 
 export interface Temperament {
@@ -168,6 +169,8 @@ export interface Ctx {
   temperament: Temperament;
   rng: Rng;
   memory: Memory;
+  /** What the table says beyond the view (the room's deliberation window). */
+  context: BotContext;
 }
 
 export const noise = (ctx: Ctx): number => (ctx.rng.next() - 0.5) * 2 * ctx.temperament.noise;
