@@ -160,7 +160,6 @@ export const en = {
   "reason.noPledge": "We will not send troops for this.",
   "reason.callVote": "Positions are clear; time to decide by {format}.",
   "reason.requestSession": "The chair is stalling; we ask for an extraordinary session.",
-  "reason.vote.support": "We support {form}.",
   "reason.refuseToSign": "We will not block this, but we will not sign a text that avoids the real question.",
   "reason.lobby": "The deputies of {target} need persuading.",
   "reason.submit": "The pledge goes to our national procedure.",

@@ -193,7 +193,6 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.requestSession",
   "reason.revote",
   "reason.submit",
-  "reason.vote.support",
   "reason.withdraw",
   "reason.withdrawContingent",
 ];
