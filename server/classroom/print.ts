@@ -50,7 +50,7 @@ function summaryRow(game: GameSummaryRow, lang: Language): string {
           .join(" · "),
       )
     : "…";
-  const within = history.decidedWithinHours !== undefined ? `≤ ${history.decidedWithinHours}` : "—";
+  const within = history.decidedWithinDay ? "≤ 24" : "> 24";
   const firstFailed = history.firstFailedApproval ? [history.firstFailedApproval] : [];
   const matches = outcome
     ? outcome.historical.matches

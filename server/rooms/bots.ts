@@ -8,7 +8,14 @@
  * ends the phase, as the driver does.
  */
 import type { Delayed } from "@colyseus/core";
-import { createBot, nextBotMove, seatOrder, type Bot, type BotMove } from "../../shared/bots/index.ts";
+import {
+  createBot,
+  nextBotMove,
+  seatOrder,
+  type Bot,
+  type BotContext,
+  type BotMove,
+} from "../../shared/bots/index.ts";
 import type { BotKind, GameState, Seat } from "../../shared/rules/index.ts";
 import type { RoomHost } from "./room-host.ts";
 
@@ -23,6 +30,10 @@ export interface BotHooks {
   botOf(seat: Seat): BotKind | null;
   /** Milliseconds the bots still hold a phase-ending move (a person is awaited and the window runs), or 0. */
   holdMs(): number;
+  /** Milliseconds left of the deliberation window (0: it has passed, or the room has none). */
+  windowLeftMs(): number;
+  /** The window has passed: a bot chair need not wait for people who have not spoken. */
+  deliberationOver(): boolean;
   /** The room waits for someone (a person who still has a decision to make). */
   waiting(): boolean;
   /** A phase-ending move is held for the people awaited (true), or none is (false); true if that changed. */
@@ -87,7 +98,7 @@ export class BotScheduler {
   }
 
   /** The seat's bot move in this state: the one held for it, or its bot's answer now. */
-  private moveOf(game: GameState, seat: Seat, kind: BotKind): BotMove | null {
+  private moveOf(game: GameState, seat: Seat, kind: BotKind, context: BotContext): BotMove | null {
     const held = this.held.get(seat);
     if (held?.game === game) return held.move;
     this.held.delete(seat);
@@ -96,6 +107,7 @@ export class BotScheduler {
       [seat],
       () => this.botFor(seat, kind, game.seed),
       (_, action, code) => this.host.warn(`the rules refused ${seat}'s bot action ${action.type}: ${code}`),
+      context,
     );
   }
 
@@ -105,10 +117,11 @@ export class BotScheduler {
     if (this.host.finished() || this.hooks.paused()) return;
     const game = this.host.game();
     const holdMs = this.hooks.holdMs();
+    const context: BotContext = { deliberationOver: this.hooks.deliberationOver() };
     let holding = false;
     for (const seat of seatOrder(game)) {
       const kind = this.hooks.botOf(seat);
-      const move = kind ? this.moveOf(game, seat, kind) : null;
+      const move = kind ? this.moveOf(game, seat, kind, context) : null;
       if (!move) continue;
       if (holdMs > 0 && endsTurn(game, move)) {
         this.held.set(seat, { game, move });
@@ -127,6 +140,17 @@ export class BotScheduler {
       }, holdMs);
       return;
     }
-    if (!this.hooks.waiting()) await this.hooks.expire();
+    if (!this.hooks.waiting()) {
+      await this.hooks.expire();
+      return;
+    }
+    // A person is silent and no bot has a move yet: when the window passes, a bot chair may call
+    // the vote without them (docs/game.md, "Turn discipline and pace"), so the bots are asked again.
+    const left = this.hooks.windowLeftMs();
+    if (left > 0)
+      this.windowTimer = this.host.setTimeout(() => {
+        this.windowTimer = null;
+        this.host.enqueue(() => this.pass());
+      }, left);
   }
 }

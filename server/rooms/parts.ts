@@ -84,6 +84,8 @@ export function assembleParts(
       paused: () => clock.paused,
       botOf: (seat) => seating.botOf(seat),
       holdMs: () => turns.holdMs(),
+      windowLeftMs: () => turns.windowLeftMs(),
+      deliberationOver: () => turns.deliberationOver(),
       waiting: () => turns.waiting(),
       holding: (held) => turns.setHolding(held),
       expire: () => clock.expire(),

@@ -69,9 +69,20 @@ export class Turns {
 
   /** How long the bots still hold a phase-ending move: what is left of the window while a person is awaited, else 0. */
   holdMs(): number {
+    if (this.people().length === 0) return 0;
+    return this.windowLeftMs();
+  }
+
+  /** What is left of the deliberation window (0 when it has passed, or when the room has none). */
+  windowLeftMs(): number {
     this.observe();
-    if (this.windowMs === 0 || this.people().length === 0) return 0;
+    if (this.windowMs === 0) return 0;
     return Math.max(0, this.startedAt + this.windowMs - this.hooks.now());
+  }
+
+  /** The room's window has run its course: a bot chair need not wait for silent people any longer. */
+  deliberationOver(): boolean {
+    return this.windowMs > 0 && this.windowLeftMs() === 0;
   }
 
   /** A bot holds a phase-ending move for the people awaited (true), or holds none now; true if that changed. */

@@ -7,8 +7,17 @@ import type { LegalAction } from "../rules/legal.ts";
 import type { SeatView } from "../rules/view.ts";
 import type { BotKind } from "../rules/vocabulary.ts";
 
+/** What the table tells a bot beyond its seat's view. The simulator has no people and tells nothing. */
+export interface BotContext {
+  /**
+   * The room's deliberation window has passed: a chair need not wait any longer for people who have
+   * not taken a position (docs/game.md, "Turn discipline and pace").
+   */
+  deliberationOver?: boolean;
+}
+
 export interface Bot {
   readonly kind: BotKind;
   /** The next action for this view, or null to wait (for others, or for the timer). */
-  act(view: SeatView, legal: readonly LegalAction[]): Action | null;
+  act(view: SeatView, legal: readonly LegalAction[], context?: BotContext): Action | null;
 }

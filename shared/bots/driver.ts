@@ -10,7 +10,7 @@ import type { LoggedAction } from "../rules/replay.ts";
 import type { GameState, Seat } from "../rules/state.ts";
 import { view } from "../rules/view.ts";
 import type { StateId } from "../rules/vocabulary.ts";
-import type { Bot } from "./bot.ts";
+import type { Bot, BotContext } from "./bot.ts";
 
 /** Steps after which a game is cut short (a safety net; real games take well under a hundred). */
 export const MAX_STEPS = 2000;
@@ -26,10 +26,11 @@ export function botStep(
   state: GameState,
   seat: Seat,
   bot: Bot,
+  context?: BotContext,
 ): { state: GameState; action: Action } | { refused: Action; code: string } | null {
   const legal = legalActions(state, seat);
   if (legal.length === 0) return null;
-  const action = bot.act(view(state, seat), legal);
+  const action = bot.act(view(state, seat), legal, context);
   if (!action) return null;
   const result = apply(state, seat, action);
   return result.ok ? { state: result.state, action } : { refused: action, code: result.error.code };
@@ -52,11 +53,12 @@ export function nextBotMove(
   seats: readonly Seat[],
   botFor: (seat: Seat) => Bot | undefined,
   onRefused: (seat: Seat, action: Action, code: string) => void,
+  context?: BotContext,
 ): BotMove | null {
   for (const seat of seats) {
     const bot = botFor(seat);
     if (!bot) continue;
-    const step = botStep(state, seat, bot);
+    const step = botStep(state, seat, bot, context);
     if (!step) continue;
     if ("refused" in step) {
       onRefused(seat, step.refused, step.code);

@@ -10,6 +10,7 @@
 import type { Action, ProposalTerms } from "../rules/actions.ts";
 import { apply } from "../rules/apply.ts";
 import { legalActions } from "../rules/legal.ts";
+import { resolveReason } from "../rules/mechanics.ts";
 import type { GameState, Seat } from "../rules/state.ts";
 import { view } from "../rules/view.ts";
 import type { BotKind, Concern, Stance, StateId } from "../rules/vocabulary.ts";
@@ -32,8 +33,9 @@ function changesOf(before: ProposalTerms, after: ProposalTerms): TermChange[] {
 
 type Reaction = Omit<Forecast, "stance" | "concern" | "pledgeOf" | "by">;
 
-const withReason = (action: Action): Pick<Forecast, "reason"> =>
-  "reason" in action && action.reason ? { reason: action.reason } : {};
+/** The reason as the timeline would log it (a historical bot's names a step the rules resolve). */
+const withReason = (state: GameState, by: StateId, action: Action): Pick<Forecast, "reason"> =>
+  "reason" in action && action.reason ? { reason: resolveReason(state, by, action.reason) } : {};
 
 /** What `bot`, playing `by`, does about `seat` in the next few moves it would make on its own. */
 function reactionOf(start: GameState, seat: StateId, by: StateId, bot: Bot): Reaction {
@@ -45,11 +47,11 @@ function reactionOf(start: GameState, seat: StateId, by: StateId, bot: Bot): Rea
     if (!action) break;
     if (action.type === "propose" && state.proposal) {
       const changes = changesOf(state.proposal, action.terms);
-      return { reaction: "amend", changes, terms: action.terms, ...withReason(action) };
+      return { reaction: "amend", changes, terms: action.terms, ...withReason(state, by, action) };
     }
     if (action.type === "answerConcerns" && action.to === seat)
-      return { reaction: "answer", ...withReason(action) };
-    if (action.type === "callVote") return { reaction: "callVote", ...withReason(action) };
+      return { reaction: "answer", ...withReason(state, by, action) };
+    if (action.type === "callVote") return { reaction: "callVote", ...withReason(state, by, action) };
     // Something else first (its own pledge, another member's concerns): play it and look again.
     const result = apply(state, by, action);
     if (!result.ok || result.state.phase !== "consultations") break;

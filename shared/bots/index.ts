@@ -4,7 +4,7 @@ import type { Bot } from "./bot.ts";
 import { createHistoricalBot } from "./historical.ts";
 import { createPragmaticBot } from "./pragmatic.ts";
 
-export type { Bot } from "./bot.ts";
+export type { Bot, BotContext } from "./bot.ts";
 export {
   playGame,
   botStep,

@@ -25,11 +25,11 @@ export function createPragmaticBot(kind: "pragmatic" | "hardline", seed: string)
   let prefs: Preferences | undefined;
   return {
     kind,
-    act(view, legal) {
+    act(view, legal, context) {
       const me = view.private;
       if (!me || me.role !== "leader") return null;
       prefs ??= preferencesOf(me.objectives, me.state);
-      const ctx: Ctx = { view, me, legal, prefs, temperament, rng, memory };
+      const ctx: Ctx = { view, me, legal, prefs, temperament, rng, memory, context: context ?? {} };
       worseningSeen(ctx);
       return decide(ctx);
     },

@@ -160,7 +160,6 @@ export const en = {
   "reason.noPledge": "We will not send troops for this.",
   "reason.callVote": "Positions are clear; time to decide by {format}.",
   "reason.requestSession": "The chair is stalling; we ask for an extraordinary session.",
-  "reason.vote.support": "We support {form}.",
   "reason.refuseToSign": "We will not block this, but we will not sign a text that avoids the real question.",
   "reason.lobby": "The deputies of {target} need persuading.",
   "reason.submit": "The pledge goes to our national procedure.",
@@ -170,33 +169,6 @@ export const en = {
   "reason.missionEnd": "The task is done; the contingents can go home (day {day}).",
   "reason.withdrawContingent": "Our troops have done enough; we bring them home.",
   "reason.pressToLeave": "The mission has outrun its time limit.",
-  "reason.historical.appeal.none": "As in reality ({date}), no request for help.",
-  "reason.historical.appeal.informal": "As in reality ({date}), only an informal plea.",
-  "reason.historical.appeal.bilateral":
-    "As in reality ({date}), the request goes to one ally, not to the alliance.",
-  "reason.historical.appeal.formal": "As in reality ({date}), a formal request to the Council.",
-  "reason.historical.informalAppeal":
-    "As in reality ({date}), this leader carried the plea to the other leaders.",
-  "reason.historical.bilateral.decline": "As in reality ({date}), the request was turned down.",
-  "reason.historical.bilateral.referToAlliance":
-    "As in reality ({date}), the request was passed on to the alliance.",
-  "reason.historical.bilateral.assist": "As in reality ({date}), troops went under a bilateral arrangement.",
-  "reason.historical.propose": "As in reality ({date}), this is the text that was tabled.",
-  "reason.historical.pledge": "As in reality, a contingent of {troops}.",
-  "reason.historical.noPledge": "As in reality, no troops from us.",
-  "reason.historical.stance.endorse": "This is what we accepted in reality ({date}).",
-  "reason.historical.stance.object": "We refused anything like {form} in reality ({date}).",
-  "reason.historical.stance.standAside": "In reality ({date}) we kept out of this.",
-  "reason.historical.callVote": "As in reality, the decision is taken by {format}.",
-  "reason.historical.refuseToSign": "As in reality ({date}), we do not block, but we refuse to sign.",
-  "reason.historical.vote.support": "As in reality ({date}), we support.",
-  "reason.historical.vote.object": "As in reality ({date}), we object.",
-  "reason.historical.vote.standAside": "As in reality ({date}), we stand aside.",
-  "reason.historical.submit": "The pledge goes to our national procedure, as it did.",
-  "reason.historical.revote": "As in reality, the question goes back to parliament.",
-  "reason.historical.withdraw": "Our troops stay home.",
-  "reason.historical.missionStay": "The mission continues (day {day}).",
-  "reason.historical.missionEnd": "As in reality, the host declares the task done (day {day}).",
 
   // Pragmatic bots: negotiation
   "reason.ask.timeLimit.aim":
@@ -298,6 +270,66 @@ export const en = {
   "reason.keep.again":
     "We tabled that change before and the table moved on from it: the text stays as it is.",
 
+  // Historical bots: stated reasons
+  "reason.historical.stated": "{said} ({date})",
+  "reason.historical.appeal.none": "We can handle this crisis with our own forces.",
+  "reason.historical.appeal.informal":
+    "We ask our allies informally first, without a formal request to the Council.",
+  "reason.historical.appeal.bilateral": "{target} can act faster on its own than the whole alliance.",
+  "reason.historical.appeal.formal":
+    "The crisis is beyond our own forces (severity {severity}), so we ask the Council under {article}.",
+  "reason.historical.informalAppeal":
+    "A member in crisis should not go unheard: we carry its plea to the other leaders.",
+  "reason.historical.bilateral.decline": "We will not act alone, outside the alliance.",
+  "reason.historical.bilateral.referToAlliance": "This is a matter for the whole alliance, not for us alone.",
+  "reason.historical.bilateral.assist":
+    "We can help at once and directly, with {troops} troops under our own command.",
+  "reason.historical.propose.own": "We table {form} for {days} days: a text we can put our name to.",
+  "reason.historical.propose.fitted":
+    "The request on record allows no more than {form}, so that is what we table.",
+  "reason.historical.pledge.lead": "We pledge {troops} troops so that we lead the force.",
+  "reason.historical.pledge.share": "Our share of {form}: {troops} troops.",
+  "reason.historical.noPledge": "No troops from us for {form}.",
+  "reason.historical.form.wanted": "What we want from the alliance is {form}.",
+  "reason.historical.form.troopsNeeded":
+    "Only troops on the ground can contain this crisis (severity {severity}).",
+  "reason.historical.form.acceptable": "We can accept {form}.",
+  "reason.historical.form.avoided": "We must avoid {form}.",
+  "reason.historical.form.noForce": "No collective forces in this conflict: {form} goes too far.",
+  "reason.historical.form.ownTroopsHome": "Our soldiers stay home, and we take no part in {form}.",
+  "reason.historical.form.tooLittle": "For a crisis at severity {severity}, {form} is too little.",
+  "reason.historical.form.notAccepted": "We cannot accept {form}.",
+  "reason.historical.callVote": "Every member has spoken: the council decides, by {format}.",
+  "reason.historical.refuseToSign":
+    "We do not block {form}, but it does not answer our question, so we will not sign it.",
+  "reason.historical.submit": "Our troops move only once our own procedure consents.",
+  "reason.historical.lobby":
+    "Before they vote again, the deputies must hear what the troops will and will not do.",
+  "reason.historical.revote":
+    "The crisis goes on (severity {severity}): the question goes back to the chamber.",
+  "reason.historical.withdraw": "Without consent at home, our troops stay home.",
+  "reason.historical.missionStay": "Day {day}: the task is not done yet (severity {severity}).",
+  "reason.historical.missionEnd":
+    "Day {day}: the crisis has eased (severity {severity}), and foreign troops should not stay longer.",
+  "reason.historical.amend": "To meet the concerns of {states}, we change {parts}.",
+  "reason.historical.lowerPledge": "To meet the concerns of {states}, we lower our pledge to {troops}.",
+  "reason.historical.keep.formTroops":
+    "The form stays: only troops on the ground can contain this crisis (severity {severity}).",
+  "reason.historical.keep.form":
+    "The form stays as {form}: we can go no further, and less would not answer the request.",
+  "reason.historical.keep.basis":
+    "The basis stays {basis}: there is no less contested lawful basis for {form}.",
+  "reason.historical.keep.timeLimit":
+    "The time limit stays at {days} days, within the {limit} days we accept for a short mission.",
+  "reason.historical.keep.tasks": "The tasks stay: the text gives the troops no task of restoring order.",
+  "reason.historical.keep.pledge":
+    "Each state decides its own contingent; the pledge of {state} stands at {troops}.",
+  "reason.historical.keep.framing": "The framing is the request of {host}, and the text cannot change it.",
+  "reason.historical.keep.settled":
+    "We have already amended or defended this text for these concerns; it stays as it is.",
+  "reason.historical.keep.text": "The text stays as it is: it answers the request on record.",
+  "ui.mismatch.approvals": "how each national approval ended",
+  "ui.mismatch.decidedWithinDay": "whether the council decided within a day",
   // The coach.
   "coach.effect.ready": "Marks you ready; the appeal opens when every leader is ready or the timer ends.",
   "coach.effect.informalAppeal":
@@ -636,7 +668,6 @@ export const en = {
   "ui.mismatch.form": "the form of the decision",
   "ui.mismatch.firstFailedApproval": "which parliament balked first",
   "ui.mismatch.bilateralDeployment": "bilateral deployment",
-  "ui.mismatch.decidedWithinHours": "the speed of the decision",
   "ui.mismatch.missionDaysAtMost": "the length of the mission",
   "ui.track.standing": "Domestic standing",
   "ui.projector.title": "Projector view",
@@ -808,7 +839,7 @@ export const en = {
   "reason.vote.onlyPledge":
     "We back {form}, but ours would be the only troops sent: we will not go alone, and take no part.",
   "reason.historical.react.brink":
-    "At severity {severity} the crisis is a day from being lost, as it never came in reality: we will not be the ones to block a force the others would send, nor sign it.",
+    "At severity {severity} the crisis is a day from being lost, closer than it ever came: we will not be the ones to block a force the others would send, nor sign it.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
 } as const;

@@ -163,7 +163,6 @@ export const ru: Record<MessageKey, string> = {
   "reason.noPledge": "Войска для этого мы направлять не будем.",
   "reason.callVote": "Позиции ясны; пора принимать решение. Формат — {format}.",
   "reason.requestSession": "Председатель затягивает; просим созвать внеочередную сессию.",
-  "reason.vote.support": "Голосуем за вариант «{form}».",
   "reason.refuseToSign": "Блокировать не будем, но текст, обходящий главный вопрос, не подпишем.",
   "reason.lobby": "Депутатов ({target}) нужно убедить.",
   "reason.submit": "Передаём обязательство на внутригосударственное утверждение.",
@@ -173,36 +172,6 @@ export const ru: Record<MessageKey, string> = {
   "reason.missionEnd": "Задача выполнена; контингенты могут возвращаться домой (день {day}).",
   "reason.withdrawContingent": "Наши войска сделали достаточно; возвращаем их домой.",
   "reason.pressToLeave": "Миссия вышла за установленный срок.",
-  "reason.historical.appeal.none": "Как и в действительности ({date}), за помощью не обращаемся.",
-  "reason.historical.appeal.informal": "Как и в действительности ({date}), только неофициальная просьба.",
-  "reason.historical.appeal.bilateral":
-    "Как и в действительности ({date}), просьба адресована одному союзнику, а не ОДКБ.",
-  "reason.historical.appeal.formal": "Как и в действительности ({date}), официальное обращение в Совет.",
-  "reason.historical.informalAppeal":
-    "Как и в действительности ({date}), этот лидер донёс просьбу до других глав государств.",
-  "reason.historical.bilateral.decline": "Как и в действительности ({date}), в просьбе отказано.",
-  "reason.historical.bilateral.referToAlliance":
-    "Как и в действительности ({date}), просьба передана в ОДКБ.",
-  "reason.historical.bilateral.assist":
-    "Как и в действительности ({date}), войска направлены на двусторонней основе.",
-  "reason.historical.propose": "Как и в действительности ({date}), вносится именно этот текст.",
-  "reason.historical.pledge": "Как и в действительности, контингент численностью {troops} чел.",
-  "reason.historical.noPledge": "Как и в действительности, войск от нас не будет.",
-  "reason.historical.stance.endorse": "Именно это мы и приняли в действительности ({date}).",
-  "reason.historical.stance.object": "В действительности ({date}) мы отвергли подобный вариант («{form}»).",
-  "reason.historical.stance.standAside": "В действительности ({date}) мы остались в стороне.",
-  "reason.historical.callVote": "Как и в действительности, решение принимается в формате «{format}».",
-  "reason.historical.refuseToSign":
-    "Как и в действительности ({date}), не блокируем, но подписывать отказываемся.",
-  "reason.historical.vote.support": "Как и в действительности ({date}), поддерживаем.",
-  "reason.historical.vote.object": "Как и в действительности ({date}), возражаем.",
-  "reason.historical.vote.standAside": "Как и в действительности ({date}), остаёмся в стороне.",
-  "reason.historical.submit": "Как и тогда, передаём обязательство на внутригосударственное утверждение.",
-  "reason.historical.revote": "Как и в действительности, вопрос возвращается в парламент.",
-  "reason.historical.withdraw": "Наши войска остаются дома.",
-  "reason.historical.missionStay": "Миссия продолжается (день {day}).",
-  "reason.historical.missionEnd":
-    "Как и в действительности, принимающая сторона объявляет задачу выполненной (день {day}).",
 
   // Pragmatic bots: negotiation
   "reason.ask.timeLimit.aim":
@@ -322,6 +291,73 @@ export const ru: Record<MessageKey, string> = {
     "Наш контингент остаётся прежним, {troops} чел.: остальные вместе направляют лишь {others}.",
   "reason.keep.again": "Такую поправку мы уже вносили, и обсуждение ушло дальше: текст остаётся прежним.",
 
+  // Historical bots: stated reasons
+  "reason.historical.stated": "{said} ({date})",
+  "reason.historical.appeal.none": "С этим кризисом мы справимся своими силами.",
+  "reason.historical.appeal.informal":
+    "Сначала просим союзников неофициально, без официального обращения в Совет.",
+  "reason.historical.appeal.bilateral": "{target} в одиночку сработает быстрее, чем весь союз.",
+  "reason.historical.appeal.formal":
+    "Кризис нам не по силам (острота {severity}), поэтому обращаемся в Совет; основание — {article}.",
+  "reason.historical.informalAppeal":
+    "Государство-член в беде не должно остаться неуслышанным: доносим его просьбу до других лидеров.",
+  "reason.historical.bilateral.decline": "Действовать в одиночку, вне союза, мы не будем.",
+  "reason.historical.bilateral.referToAlliance": "Это дело всего союза, а не только наше.",
+  "reason.historical.bilateral.assist":
+    "Можем помочь сразу и напрямую: {troops} чел. под нашим командованием.",
+  "reason.historical.propose.own":
+    "Вносим вариант «{form}» на {days} дн.: под таким текстом мы можем подписаться.",
+  "reason.historical.propose.fitted":
+    "Обращение в нынешнем виде допускает не больше, чем вариант «{form}»; его и вносим.",
+  "reason.historical.pledge.lead": "Выделяем {troops} чел., чтобы силы возглавили мы.",
+  "reason.historical.pledge.share": "Наша доля в варианте «{form}»: {troops} чел.",
+  "reason.historical.noPledge": "Для варианта «{form}» войск от нас не будет.",
+  "reason.historical.form.wanted": "От союза мы ждём именно этого: «{form}».",
+  "reason.historical.form.troopsNeeded":
+    "Сдержать этот кризис могут только войска на месте (острота {severity}).",
+  "reason.historical.form.acceptable": "Вариант «{form}» для нас приемлем.",
+  "reason.historical.form.avoided": "Варианта «{form}» нам нужно избежать.",
+  "reason.historical.form.noForce":
+    "Никаких коллективных сил в этом конфликте: вариант «{form}» заходит слишком далеко.",
+  "reason.historical.form.ownTroopsHome":
+    "Наши военные остаются дома, и в варианте «{form}» мы не участвуем.",
+  "reason.historical.form.tooLittle":
+    "Для кризиса такой остроты ({severity}) вариант «{form}» — слишком мало.",
+  "reason.historical.form.notAccepted": "Вариант «{form}» для нас неприемлем.",
+  "reason.historical.callVote": "Все высказались: Совет принимает решение. Формат — {format}.",
+  "reason.historical.refuseToSign":
+    "Блокировать вариант «{form}» не будем, но он не отвечает на наш вопрос, и подписывать его мы не станем.",
+  "reason.historical.submit":
+    "Наши войска двинутся только с согласия, полученного по нашей собственной процедуре.",
+  "reason.historical.lobby":
+    "Перед новым голосованием депутаты должны услышать, что военные будут делать и чего не будут.",
+  "reason.historical.revote": "Кризис продолжается (острота {severity}): вопрос возвращается в парламент.",
+  "reason.historical.withdraw": "Без согласия внутри страны наши войска остаются дома.",
+  "reason.historical.missionStay": "День {day}: задача ещё не выполнена (острота {severity}).",
+  "reason.historical.missionEnd":
+    "День {day}: кризис ослаб (острота {severity}), и иностранным войскам незачем оставаться дольше.",
+  "reason.historical.amend": "Чтобы учесть замечания ({states}), меняем: {parts}.",
+  "reason.historical.lowerPledge":
+    "Чтобы учесть замечания ({states}), сокращаем наш контингент до {troops} чел.",
+  "reason.historical.keep.formTroops":
+    "Форма остаётся: сдержать этот кризис могут только войска на месте (острота {severity}).",
+  "reason.historical.keep.form":
+    "Форма остаётся прежней («{form}»): дальше мы пойти не можем, а меньшее не было бы ответом на обращение.",
+  "reason.historical.keep.basis":
+    "Основание остаётся прежним ({basis}): для варианта «{form}» менее спорного законного основания нет.",
+  "reason.historical.keep.timeLimit":
+    "Срок остаётся прежним — {days} дн., в пределах {limit} дн., приемлемых для короткой миссии.",
+  "reason.historical.keep.tasks":
+    "Задачи остаются прежними: восстанавливать порядок текст войскам не поручает.",
+  "reason.historical.keep.pledge":
+    "Каждое государство само решает, сколько войск направить; взнос ({state}) — {troops} чел.",
+  "reason.historical.keep.framing":
+    "Квалификация угрозы — это обращение ({host}), и текст её изменить не может.",
+  "reason.historical.keep.settled":
+    "Мы уже изменили или отстояли этот текст в ответ на эти замечания; он остаётся как есть.",
+  "reason.historical.keep.text": "Текст остаётся как есть: он отвечает на обращение в нынешнем виде.",
+  "ui.mismatch.approvals": "чем закончилось каждое внутригосударственное одобрение",
+  "ui.mismatch.decidedWithinDay": "принял ли Совет решение в течение суток",
   // The coach.
   "coach.effect.ready":
     "Подтверждает готовность; этап обращения начнётся, когда будут готовы все лидеры или истечёт время.",
@@ -664,7 +700,6 @@ export const ru: Record<MessageKey, string> = {
   "ui.mismatch.form": "форма решения",
   "ui.mismatch.firstFailedApproval": "какой парламент первым отказал",
   "ui.mismatch.bilateralDeployment": "двустороннее развёртывание",
-  "ui.mismatch.decidedWithinHours": "скорость решения",
   "ui.mismatch.missionDaysAtMost": "продолжительность миссии",
   "ui.track.standing": "Внутренняя поддержка",
   "ui.projector.title": "Вид для проектора",
@@ -838,7 +873,7 @@ export const ru: Record<MessageKey, string> = {
   "reason.vote.onlyPledge":
     "Мы поддерживаем вариант «{form}», но наши войска оказались бы единственными: одни мы не пойдём и в решении не участвуем.",
   "reason.historical.react.brink":
-    "При тяжести {severity} до провала кризиса остаются сутки, чего в действительности не было: мы не станем блокировать силы, которые готовы направить другие, но и не подпишем решение.",
+    "При тяжести {severity} до провала кризиса остаются сутки — так близко он ещё не подходил: мы не станем блокировать силы, которые готовы направить другие, но и не подпишем решение.",
   "reason.callVote.summit":
     "Мы не поддерживаем этот текст: пусть главы государств решат его лично — {format}.",
 };

@@ -21,7 +21,7 @@ export {
   type LeaderPrivate,
   type DeputyPrivate,
 } from "./view.ts";
-export { outcomeOf, type GameOutcome, type ScoreCard } from "./outcome.ts";
+export { compareWithHistory, outcomeOf, type Facts, type GameOutcome, type ScoreCard } from "./outcome.ts";
 export { replay, type GameRecord, type LoggedAction } from "./replay.ts";
 export { campaignOrder, carryForward, type CampaignCarry } from "./campaign.ts";
 export { procedureFor, PROCEDURES, type Procedure } from "./procedures.ts";

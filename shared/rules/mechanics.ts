@@ -36,6 +36,28 @@ export function applyDelta(state: GameState, delta: TrackDelta): void {
     addStanding(state, id, v);
 }
 
+/**
+ * A reason that names an entry of the scenario's historical timeline (`at`) gets that entry's date;
+ * if it also names a step of the seat's own playbook that happened there (`step`), it gets the
+ * reason the real actor gave, in both languages (`said_en`, `said_ru`). Bots' reason parameters are
+ * short (ReasonSchema); the long text travels in the logged line (docs/game.md, "Bots").
+ */
+export function resolveReason(state: GameState, seat: Seat, reason: Message): Message {
+  const params = reason.params;
+  const at = params?.at;
+  if (typeof at !== "string") return reason;
+  const entry = state.scenario.historical.timeline.find((candidate) => candidate.id === at);
+  if (!entry) return reason;
+  const step = params?.step;
+  const steps = state.scenario.briefs[seat as StateId]?.playbook.steps;
+  const ref =
+    typeof step === "string" && steps && Object.hasOwn(steps, step)
+      ? steps[step as keyof typeof steps]
+      : undefined;
+  const said = ref?.at === at ? { said_en: ref.reason.en, said_ru: ref.reason.ru } : {};
+  return { key: reason.key, params: { ...params, date: entry.date, ...said } };
+}
+
 export function log(
   state: GameState,
   seat: Seat,
@@ -46,7 +68,7 @@ export function log(
   const message: Message = params ? { key, params } : { key };
   state.timeline.push(
     reason
-      ? { hour: state.clock, phase: state.phase, seat, message, reason }
+      ? { hour: state.clock, phase: state.phase, seat, message, reason: resolveReason(state, seat, reason) }
       : { hour: state.clock, phase: state.phase, seat, message },
   );
 }

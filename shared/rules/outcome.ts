@@ -2,9 +2,8 @@
  * The debrief data, derived from an ended game: what happened, each leader's score line by line,
  * and whether the game ended as history did (docs/game.md, "Scoring").
  */
-import type { Condition, LocalizedText } from "../scenarios/schema.ts";
-import type { GameState } from "./state.ts";
-import type { EndReason } from "./state.ts";
+import type { Condition, HistoricalOutcome, LocalizedText } from "../scenarios/schema.ts";
+import type { ApprovalTrack, EndReason, GameState } from "./state.ts";
 import type { AppealChannel, Form, StateId } from "./vocabulary.ts";
 
 export interface ScoreLine {
@@ -26,6 +25,8 @@ export interface GameOutcome {
   form: Form | "none";
   /** In-game hours from the start of the crisis to the council's decision. */
   hoursToDecision: number | null;
+  /** The council decided within 24 hours of the start (false when it never decided). */
+  decidedWithinDay: boolean;
   /** CSTO contingents dispatched (not counting bilateral help). */
   deployed: boolean;
   troops: Partial<Record<StateId, number>>;
@@ -33,6 +34,8 @@ export interface GameOutcome {
   /** States whose national approval failed at least one sitting, in the order they failed. */
   failedApprovals: StateId[];
   firstFailedApproval: StateId | null;
+  /** How each national approval ended: passed, failed, withdrawn, or still pending or voting. */
+  approvals: Partial<Record<StateId, ApprovalTrack["status"]>>;
   bilateralDeployment: StateId | null;
   missionDays: number;
   refusedToSign: StateId[];
@@ -59,7 +62,11 @@ function inRange(v: number, range: { atMost?: number | undefined; atLeast?: numb
   );
 }
 
-type Facts = Omit<GameOutcome, "scores" | "allianceResult" | "historical">;
+/** What an ended game did, without its scores: the facts compared with history. */
+export type Facts = Omit<GameOutcome, "scores" | "allianceResult" | "historical">;
+
+/** A decision "within a day" (the historical comparison's threshold). */
+const DAY_HOURS = 24;
 
 function met(condition: Condition, facts: Facts, id: StateId): boolean {
   switch (condition.type) {
@@ -105,17 +112,22 @@ export function outcomeOf(state: GameState): GameOutcome {
   }
   const failedApprovals = failedInOrder(state);
   const decided = state.decision?.passed === true;
+  const hoursToDecision = decided && state.decision ? state.decision.atHour : null;
+  const approvals: Partial<Record<StateId, ApprovalTrack["status"]>> = {};
+  for (const track of Object.values(state.approvals)) approvals[track.state] = track.status;
   const facts: Facts = {
     endReason: state.ended?.reason ?? "noDecision",
     channel: state.appeal?.channel ?? null,
     decided,
     form: decided && state.decision ? state.decision.terms.form : "none",
-    hoursToDecision: decided && state.decision ? state.decision.atHour : null,
+    hoursToDecision,
+    decidedWithinDay: hoursToDecision !== null && hoursToDecision <= DAY_HOURS,
     deployed: Object.keys(troops).length > 0,
     troops,
     totalTroops: Object.values(troops).reduce((a, b) => a + b, 0),
     failedApprovals,
     firstFailedApproval: failedApprovals[0] ?? null,
+    approvals,
     bilateralDeployment,
     missionDays: state.missionDays,
     refusedToSign: state.decision?.refusedToSign ?? [],
@@ -137,22 +149,40 @@ export function outcomeOf(state: GameState): GameOutcome {
     Math.round(
       ((tracks.credibility + tracks.legitimacy + (10 - tracks.severity) + tracks.sovereignty) / 4) * 100,
     ) / 100;
-  return { ...facts, scores, allianceResult, historical: compareWithHistory(state, facts) };
+  return {
+    ...facts,
+    scores,
+    allianceResult,
+    historical: compareWithHistory(scenario.historical.outcome, facts),
+  };
 }
 
-function compareWithHistory(state: GameState, facts: Facts): { matches: boolean; mismatches: string[] } {
-  const history = state.scenario.historical.outcome;
+/** Whether every state that went through a national approval in history did here, ending the same way. */
+function sameApprovals(facts: Facts, history: HistoricalOutcome): boolean {
+  const played = Object.keys(facts.approvals).sort();
+  const real = Object.keys(history.approvals).sort();
+  return (
+    played.join() === real.join() &&
+    (real as StateId[]).every((id) => facts.approvals[id] === history.approvals[id])
+  );
+}
+
+/**
+ * The game beside history (docs/game.md, "Scoring"): troops, the form, the first approval to fail,
+ * how every approval ended, bilateral help, whether the council decided within a day (both ways),
+ * and the mission's length where history sets one.
+ */
+export function compareWithHistory(
+  history: HistoricalOutcome,
+  facts: Facts,
+): { matches: boolean; mismatches: string[] } {
   const mismatches: string[] = [];
   if (facts.deployed !== history.deployed) mismatches.push("deployed");
   if (facts.form !== history.form) mismatches.push("form");
   if (facts.firstFailedApproval !== history.firstFailedApproval) mismatches.push("firstFailedApproval");
+  if (!sameApprovals(facts, history)) mismatches.push("approvals");
   if (facts.bilateralDeployment !== history.bilateralDeployment) mismatches.push("bilateralDeployment");
-  if (
-    history.decidedWithinHours !== undefined &&
-    !(facts.hoursToDecision !== null && facts.hoursToDecision <= history.decidedWithinHours)
-  ) {
-    mismatches.push("decidedWithinHours");
-  }
+  if (facts.decidedWithinDay !== history.decidedWithinDay) mismatches.push("decidedWithinDay");
   if (history.missionDaysAtMost !== undefined && facts.missionDays > history.missionDaysAtMost)
     mismatches.push("missionDaysAtMost");
   return { matches: mismatches.length === 0, mismatches };

@@ -31,6 +31,43 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 const StateIdSchema = z.enum(STATE_IDS);
 const score = z.number().min(0).max(10);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
+/** A text that travels inside a timeline message (MessageSchema: at most 200 characters a string). */
+const ShortTextSchema = z.strictObject({ en: z.string().min(1).max(200), ru: z.string().min(1).max(200) });
+
+/**
+ * The steps of a playbook that happened on a date of the historical timeline (docs/game.md, "Bots").
+ * `lobby` is a leader's lobbying of its own chamber before a re-vote.
+ */
+export const PLAYBOOK_STEPS = [
+  "appeal",
+  "informalAppeal",
+  "bilateral",
+  "proposal",
+  "callVote",
+  "pledge",
+  "stance",
+  "vote",
+  "refuseToSign",
+  "submit",
+  "lobby",
+  "revote",
+  "withdraw",
+  "missionEnd",
+] as const;
+export type PlaybookStep = (typeof PLAYBOOK_STEPS)[number];
+
+/**
+ * Where a playbook step happened: the id of the historical timeline entry, and the reason the real
+ * actor gave (or, when the record holds none, the reason its objectives and the situation give; never
+ * "as in reality"). A step about a text (`form`) is the historical one only on a text of that form.
+ */
+export const StepRefSchema = z.strictObject({
+  at: kebab,
+  reason: ShortTextSchema,
+  form: z.enum(FORMS).optional(),
+});
+export type StepRef = z.infer<typeof StepRefSchema>;
 
 /**
  * A condition on the end of a game, used by objectives (docs/game.md, "Scoring"). Evaluated in
@@ -107,6 +144,10 @@ export const PlaybookSchema = z.strictObject({
   revote: z.boolean().optional(),
   /** The host: days after arrival before it ends the mission. */
   missionDays: z.number().int().min(1).optional(),
+  /** Lobbies its own chamber once, after a failed sitting, before the re-vote. */
+  lobbyOwn: z.boolean().optional(),
+  /** Each step's date on the historical timeline and the actor's stated reason. */
+  steps: z.partialRecord(z.enum(PLAYBOOK_STEPS), StepRefSchema).optional(),
 });
 export type Playbook = z.infer<typeof PlaybookSchema>;
 
@@ -168,18 +209,20 @@ export const HistoricalOutcomeSchema = z.strictObject({
   form: z.enum([...FORMS, "none"]),
   /** The first state whose national approval failed a vote, or null. */
   firstFailedApproval: StateIdSchema.nullable(),
-  /** The decision came within this many in-game hours of the crisis start (checked only if set). */
-  decidedWithinHours: z.number().positive().optional(),
+  /** The council decided within 24 hours of the crisis start (false also when it never decided). */
+  decidedWithinDay: z.boolean(),
   /** The state that deployed troops outside the CSTO, or null. */
   bilateralDeployment: StateIdSchema.nullable(),
   /** Mission length at most this many days (checked only if set). */
   missionDaysAtMost: z.number().positive().optional(),
+  /** How each national approval ended, for every state that went through one (none: `{}`). */
+  approvals: z.partialRecord(StateIdSchema, z.enum(["passed", "failed", "withdrawn"])),
 });
 export type HistoricalOutcome = z.infer<typeof HistoricalOutcomeSchema>;
 
 export const ScenarioSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id"),
+    id: kebab,
     title: LocalizedTextSchema,
     date: isoDate,
     members: z.array(StateIdSchema).min(2),
@@ -211,7 +254,7 @@ export const ScenarioSchema = z
     historical: z.strictObject({
       summary: LocalizedTextSchema,
       outcome: HistoricalOutcomeSchema,
-      timeline: z.array(z.strictObject({ date: isoDate, text: LocalizedTextSchema })).min(1),
+      timeline: z.array(z.strictObject({ id: kebab, date: isoDate, text: LocalizedTextSchema })).min(1),
     }),
     questions: z
       .array(
@@ -295,5 +338,32 @@ export const ScenarioSchema = z
       if (ids.has(e.id)) issue(["events", i, "id"], `event id ${e.id} is used twice`);
       ids.add(e.id);
     });
+    checkHistory(s, issue);
   });
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** Timeline ids are unique, every playbook step points at one, and the approvals are members'. */
+function checkHistory(s: Scenario, issue: Issue): void {
+  const entries = new Set<string>();
+  s.historical.timeline.forEach((entry, i) => {
+    if (entries.has(entry.id))
+      issue(["historical", "timeline", i, "id"], `timeline id ${entry.id} is used twice`);
+    entries.add(entry.id);
+  });
+  for (const [id, brief] of Object.entries(s.briefs) as [StateId, Brief][]) {
+    for (const [step, ref] of Object.entries(brief.playbook.steps ?? {}) as [PlaybookStep, StepRef][]) {
+      if (!entries.has(ref.at))
+        issue(["briefs", id, "playbook", "steps", step, "at"], `no timeline entry has the id ${ref.at}`);
+    }
+  }
+  const outcome = s.historical.outcome;
+  for (const id of Object.keys(outcome.approvals) as StateId[]) {
+    if (!s.members.includes(id))
+      issue(["historical", "outcome", "approvals", id], `${id} is not a member in this scenario`);
+  }
+  const failed = outcome.firstFailedApproval;
+  if (failed && !outcome.approvals[failed])
+    issue(["historical", "outcome", "approvals"], `${failed} failed an approval but has no approval listed`);
+}

@@ -89,7 +89,11 @@ describe("forecasts with the real bots", () => {
       s = play(s, [id, { type: "position", stance: "endorse" }]);
     const forecasts = forecastReactions(s, "BY", () => "historical");
     expect(find(forecasts, { stance: "endorse" })).toMatchObject({ by: "AM", reaction: "callVote" });
-    expect(find(forecasts, { stance: "endorse" })?.reason?.key).toBe("reason.historical.callVote");
+    // Pashinyan's call, with its date and his reason, as the timeline would log it.
+    const reason = find(forecasts, { stance: "endorse" })?.reason;
+    expect(reason?.key).toBe("reason.historical.stated");
+    expect(reason?.params).toMatchObject({ step: "callVote", date: "2022-01-05" });
+    expect(String(reason?.params?.said_en)).toMatch(/^Pashinyan/);
   });
 
   it("touches neither the game nor any live bot, and says the same twice", () => {

@@ -61,6 +61,36 @@ describe("a bad scenario file is refused with the file, the path in it and what 
     ["a text without Russian", (j) => delete j.situation.ru, /situation\.ru: /],
     ["an unknown field", (j) => (j.colour = "red"), /\(root\): .*colour/],
     ["a bad date", (j) => (j.date = "5 January 2022"), /date: expected a date as YYYY-MM-DD/],
+    [
+      "a playbook step that points at no timeline entry",
+      (j) => (j.briefs.KG.playbook.steps.revote.at = "kyrgyz-vote-again"),
+      /briefs\.KG\.playbook\.steps\.revote\.at: no timeline entry has the id kyrgyz-vote-again/,
+    ],
+    [
+      "a timeline id used twice",
+      (j) => (j.historical.timeline[1].id = j.historical.timeline[0].id),
+      /historical\.timeline\.1\.id: timeline id protests-begin is used twice/,
+    ],
+    [
+      "a timeline entry without an id",
+      (j) => delete j.historical.timeline[3].id,
+      /historical\.timeline\.3\.id: /,
+    ],
+    [
+      "a stated reason too long to travel in the timeline",
+      (j) => (j.briefs.RU.playbook.steps.vote.reason.en = "x".repeat(201)),
+      /briefs\.RU\.playbook\.steps\.vote\.reason\.en: /,
+    ],
+    [
+      "an approval outcome for a state that is not a member",
+      (j) => (j.historical.outcome.approvals.UZ = "passed"),
+      /historical\.outcome\.approvals\.UZ: UZ is not a member/,
+    ],
+    [
+      "a first failed approval with no approval listed",
+      (j) => delete j.historical.outcome.approvals.KG,
+      /historical\.outcome\.approvals: KG failed an approval but has no approval listed/,
+    ],
   ])("%s", (_name, change, expected) => {
     const r = parseScenario(file, mutate("kazakhstan-2022-01", change));
     expect(r.ok).toBe(false);

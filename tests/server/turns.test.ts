@@ -163,3 +163,22 @@ test("open seats do not hold the briefing: when every person is ready the phase 
   expect(log[3]?.action.type).toBe("timerExpired");
   await ru.leave();
 });
+
+test("a historical chair, which waits for everyone to speak, calls the vote without the silent person once the window has passed", async () => {
+  const ru = await srv.create({
+    scenario: "kazakhstan-2022-01",
+    seed: "turns-silent",
+    bots: BOTS,
+    timers: SLOW,
+    thinkMs: 20,
+    deliberationSeconds: 2.5,
+    seat: "RU",
+  });
+  await until(() => hasState(ru) && decoded(ru).phase === "briefing", 5000, "the briefing");
+  ru.send("action", { v: decoded(ru).version, action: { type: "ready" } });
+  // Russia never speaks; the timers run for an hour, so only the window can bring the vote.
+  await until(() => decoded(ru).phase === "council", 20_000, "the window to pass");
+  expect(callsOf(ru)).toMatchObject([{ seat: "AM", action: { type: "callVote" } }]);
+  expect((decoded(ru).pub.positions as Record<string, string> | undefined)?.RU).toBeUndefined();
+  await ru.leave();
+});

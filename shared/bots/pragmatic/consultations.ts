@@ -249,7 +249,8 @@ export function consult(ctx: Ctx): Action | null {
   const others = members.filter((member) => member !== me.state);
   const waiting = othersWaiting(ctx);
   const allSpoke = members.every((member) => view.positions[member]);
-  if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3)) {
+  const over = ctx.context.deliberationOver === true;
+  if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3 || over)) {
     // A hard-line chair that does not back the text leaves it to the heads of state, in person,
     // unless its brief wants the decision fast, the crisis is its own, or a summit's two days would
     // lose it.

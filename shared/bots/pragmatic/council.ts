@@ -6,7 +6,7 @@ import type { Action } from "../../rules/actions.ts";
 import { TROOP_FORMS } from "../../rules/vocabulary.ts";
 import { can, stanceToVote } from "../common.ts";
 import { judge } from "./diagnosis.ts";
-import { said } from "./explain.ts";
+import { said, supportWhy } from "./explain.ts";
 import { reason, type Ctx } from "./judgement.ts";
 
 /** Every other member backs the text or lets it pass, and the host wants it: an objection would block alone. */
@@ -69,6 +69,9 @@ export function vote(ctx: Ctx): Action | null {
     type: "vote",
     choice,
     ...(refuse ? { refuseToSign: true } : {}),
-    reason: reason(refuse ? "refuseToSign" : "vote.support", { form: proposal.form }),
+    // Why it supports, from its own aims and the crisis (as when it endorsed), not "we support it".
+    reason: refuse
+      ? reason("refuseToSign", { form: proposal.form })
+      : said(supportWhy(ctx, proposal, "endorse")),
   };
 }

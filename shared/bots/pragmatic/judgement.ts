@@ -15,6 +15,7 @@ import {
   type Stance,
   type StateId,
 } from "../../rules/vocabulary.ts";
+import type { BotContext } from "../bot.ts";
 import type { Preferences } from "../preferences.ts";
 
 export interface Temperament {
@@ -185,6 +186,8 @@ export interface Ctx {
   temperament: Temperament;
   rng: Rng;
   memory: Memory;
+  /** What the table says beyond the view (the room's deliberation window). */
+  context: BotContext;
 }
 
 /** Severity added per hour, as this bot has watched the crisis worsen since it first looked (0 at first). */
