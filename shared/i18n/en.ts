@@ -840,6 +840,8 @@ export const en = {
     "We back {form}, but ours would be the only troops sent: we will not go alone, and take no part.",
   "reason.historical.react.brink":
     "At severity {severity} the crisis is a day from being lost, closer than it ever came: we will not be the ones to block a force the others would send, nor sign it.",
+  "reason.propose.putBack":
+    "No member will send troops for this force, so it cannot be voted on: the chair puts {form} back on the table.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
 } as const;

@@ -190,6 +190,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "reason.propose.host",
   "reason.propose.noHarm",
   "reason.propose.noTroops",
+  "reason.propose.putBack",
   "reason.propose.troops",
   "reason.refuseToSign",
   "reason.requestSession",

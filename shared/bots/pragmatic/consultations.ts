@@ -165,6 +165,19 @@ function counter(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | n
   return { type: "propose", terms, reason: said(why) };
 }
 
+/**
+ * A force nobody will man cannot be put to the vote: once every member has spoken, the chair puts
+ * back the last text the table could vote on, rather than let the request lapse.
+ */
+function putBack(ctx: Ctx): Action | null {
+  const terms = ctx.memory.lastVotable;
+  if (!terms || !can(ctx.legal, "propose")) return null;
+  const key = termsKey(terms);
+  if (!mayTable(ctx, key)) return null;
+  markTabled(ctx, key);
+  return { type: "propose", terms: termsOf(terms), reason: reason("propose.putBack", { form: terms.form }) };
+}
+
 function pledge(ctx: Ctx, proposal: Proposal, diagnosis: Diagnosis): Action | null {
   const { view, me, legal, memory, prefs } = ctx;
   const legalPledge = legalOf(legal, "pledge");
@@ -232,6 +245,8 @@ export function consult(ctx: Ctx): Action | null {
     return { type: "propose", terms, reason: said(supportWhy(ctx, withPledges(ctx, terms), "propose")) };
   }
   for (const id of Object.keys(proposal.contingents) as StateId[]) memory.pledgers.add(id);
+  const unmanned = TROOP_FORMS.includes(proposal.form) && Object.keys(proposal.contingents).length === 0;
+  if (!unmanned) memory.lastVotable = termsOf(proposal);
   const signature = `${view.round}:${termsKey(proposal)}`;
   if (signature !== memory.lastSignature) {
     memory.lastSignature = signature;
@@ -249,6 +264,10 @@ export function consult(ctx: Ctx): Action | null {
   const others = members.filter((member) => member !== me.state);
   const waiting = othersWaiting(ctx);
   const allSpoke = members.every((member) => view.positions[member]);
+  if (isChair && unmanned && allSpoke && !waiting) {
+    const fallback = putBack(ctx);
+    if (fallback) return fallback;
+  }
   const over = ctx.context.deliberationOver === true;
   if (can(legal, "callVote") && !waiting && (allSpoke || memory.passes > 3 || over)) {
     // A hard-line chair that does not back the text leaves it to the heads of state, in person,

@@ -153,6 +153,8 @@ export interface Memory {
   sendLean: number | null;
   /** Whether it has weighed its pledge again at home, before sending it to its procedure. */
   reweighed: boolean;
+  /** The last text on the table that could be put to the vote (a force nobody pledged to cannot). */
+  lastVotable: ProposalTerms | null;
   /** The clock and severity when it first looked at the crisis: how fast it worsens, as seen. */
   firstSeen: { clock: number; severity: number } | null;
 }
@@ -175,6 +177,7 @@ export function newMemory(): Memory {
     sendLean: null,
     reweighed: false,
     firstSeen: null,
+    lastVotable: null,
   };
 }
 
