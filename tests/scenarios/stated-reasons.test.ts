@@ -8,14 +8,13 @@ import { bundledScenarios } from "../../server/content/scenario-files.ts";
 test("no playbook step's stated reason quotes a brief", () => {
   const quoted: string[] = [];
   for (const sc of bundledScenarios().values()) {
-    const reasons = Object.values(sc.briefs).flatMap((brief) =>
-      Object.values(brief?.playbook.steps ?? {}).flatMap((step) =>
-        step?.reason ? [step.reason.en, step.reason.ru] : [],
-      ),
+    const briefs = Object.entries(sc.briefs);
+    const reasons = briefs.flatMap(([, brief]) =>
+      Object.values(brief.playbook.steps ?? {}).flatMap((step) => [step.reason.en, step.reason.ru]),
     );
-    for (const [id, brief] of Object.entries(sc.briefs)) {
+    for (const [id, brief] of briefs) {
       for (const lang of ["en", "ru"] as const) {
-        const opening = brief?.text[lang].slice(0, 40) ?? "";
+        const opening = brief.text[lang].slice(0, 40);
         if (reasons.some((text) => text.includes(opening))) quoted.push(`${sc.id} ${id} ${lang}`);
       }
     }
