@@ -59,7 +59,10 @@ export interface SessionData {
   title: string;
   createdAt: number;
   requireApproval: boolean;
-  options: Pick<NewSession, "timers" | "thinkMs" | "graceSeconds" | "campaignPauseSeconds">;
+  options: Pick<
+    NewSession,
+    "timers" | "thinkMs" | "deliberationSeconds" | "graceSeconds" | "campaignPauseSeconds"
+  >;
   tables: ClassTable[];
   students: Student[];
   nextStudent: number;
@@ -139,6 +142,7 @@ export function newSession(code: string, input: NewSession, now: number): Sessio
     options: {
       ...(input.timers ? { timers: input.timers } : {}),
       ...(input.thinkMs !== undefined ? { thinkMs: input.thinkMs } : {}),
+      ...(input.deliberationSeconds !== undefined ? { deliberationSeconds: input.deliberationSeconds } : {}),
       ...(input.graceSeconds !== undefined ? { graceSeconds: input.graceSeconds } : {}),
       ...(input.campaignPauseSeconds !== undefined
         ? { campaignPauseSeconds: input.campaignPauseSeconds }

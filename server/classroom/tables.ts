@@ -36,6 +36,9 @@ export async function openTable(
     ...(setup.seed !== undefined ? { seed: setup.seed } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.thinkMs !== undefined ? { thinkMs: options.thinkMs } : {}),
+    ...(options.deliberationSeconds !== undefined
+      ? { deliberationSeconds: options.deliberationSeconds }
+      : {}),
     ...(options.graceSeconds !== undefined ? { graceSeconds: options.graceSeconds } : {}),
     ...(options.campaignPauseSeconds !== undefined
       ? { campaignPauseSeconds: options.campaignPauseSeconds }

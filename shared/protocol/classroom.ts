@@ -39,6 +39,8 @@ export const NewSessionSchema = z.strictObject({
   requireApproval: z.boolean().optional(),
   /** A bot's think delay in milliseconds (tests make it fast). */
   thinkMs: z.number().int().min(0).max(60_000).optional(),
+  /** Seconds a bot chair waits for silent students before it decides for the table (0: no window). */
+  deliberationSeconds: z.number().min(0).max(3600).optional(),
   /** Seconds a dropped student keeps their seat before a bot plays it. */
   graceSeconds: z.number().min(0).max(3600).optional(),
   /** Campaign tables: seconds each game's debrief stays up before the next crisis begins. */
