@@ -75,4 +75,46 @@ describe("pragmatic hosts weigh their routes", () => {
     const counts = channels("armenia-2020-karabakh", "pragmatic");
     expect(counts.bilateral ?? 0).toBeGreaterThan(counts.formal ?? 0);
   });
+
+  it("a host the allies treat as yesterday's man (Bakiyev, April 2010) sometimes turns to one ally instead", () => {
+    const counts = channels("kyrgyzstan-2010-04", "pragmatic", 400);
+    expect(counts.bilateral ?? 0).toBeGreaterThan(0);
+    expect(counts.formal ?? 0).toBeGreaterThan(counts.bilateral ?? 0);
+  });
+});
+
+describe("an ally asked alone", () => {
+  /** Russia's answers to Armenia's letter in Karabakh 2020, over many bot seeds. */
+  function answers(kind: "pragmatic" | "hardline", seeds = 300): Record<string, number> {
+    const s = play(allReady(game("armenia-2020-karabakh")), [
+      "AM",
+      { type: "requestAssistance", channel: "bilateral", target: "RU" },
+    ]);
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < seeds; i++) {
+      const action = createBot(kind, `answer:${i}`).act(view(s, "RU"), legalActions(s, "RU"));
+      if (action?.type !== "respondBilateral") throw new Error(`no answer: ${JSON.stringify(action)}`);
+      counts[action.response] = (counts[action.response] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  it("Karabakh 2020: Russia, not wanting to become a party to the war, mostly sends its own troops but sometimes declines, as on 31 October", () => {
+    const counts = answers("pragmatic");
+    expect(counts.assist ?? 0).toBeGreaterThan(counts.decline ?? 0);
+    expect(counts.decline ?? 0).toBeGreaterThan(0);
+  });
+
+  it("once it has agreed to send its own troops, it does not take them back on second thoughts", () => {
+    for (let i = 0; i < 40; i++) {
+      let s = play(allReady(game("armenia-2020-karabakh")), [
+        "AM",
+        { type: "requestAssistance", channel: "bilateral", target: "RU" },
+      ]);
+      s = play(s, ["RU", { type: "respondBilateral", response: "assist", troops: 1960 }]);
+      const bot = createBot("pragmatic", `reweigh:${i}`);
+      const action = bot.act(view(s, "RU"), legalActions(s, "RU"));
+      expect(action?.type, `seed ${i}`).not.toBe("withdrawPledge");
+    }
+  });
 });

@@ -54,16 +54,19 @@ export function aimsOf(ctx: Ctx): Aims {
 /**
  * How willing this bot is to send its own troops to a force it backs, in the weights of its
  * objectives: its wish for (or against) its troops abroad, to lead the force, to see the crisis
- * contained, and the severity past 7 (a grave crisis argues against staying home), with its own
+ * contained (and, for troops sent at the host's request alone, its wish for that mission), and the severity past 7 (a grave crisis argues against staying home), with its own
  * lean drawn once a game. Above 0 it sends them: a member whose brief keeps its troops at home may
  * still pledge when the crisis next door spirals and containing it matters to it.
  */
 export function willToSend(ctx: Ctx): number {
   const { prefs, view, memory } = ctx;
   memory.sendLean ??= noise(ctx);
+  // Troops it agreed to send on its own, outside the alliance, carry its wish for that mission too.
+  const bilateral = view.bilateralResponse?.response === "assist" ? Math.max(0, prefs.bilateral) : 0;
   return (
     1 +
     prefs.ownTroops +
+    bilateral +
     Math.max(0, prefs.lead) +
     0.5 * Math.max(0, prefs.contain) +
     (view.tracks.severity - 7) +

@@ -24,16 +24,26 @@ type Route = "alliance" | "bilateral" | "alone";
  * alliance to its own high bar (half its bar for endorsing a text).
  */
 function routes(ctx: Ctx): Record<Route, number> {
-  const { view, prefs, temperament } = ctx;
+  const { view, prefs, temperament, me } = ctx;
   const need = view.tracks.severity - 5;
   const trust = view.tracks.credibility - 5;
   const help = 0.5 * Math.max(0, prefs.contain);
   const csto = Math.max(0, prefs.deploy - prefs.contain);
+  // What only the alliance can give (a decision, CSTO troops) is worth less to a host the allies
+  // already treat as yesterday's man: below a standing of 3 it doubts that they will answer.
+  const doubted = Math.max(0, 3 - (view.tracks.standing[me.state] ?? 5));
+  const answered = Math.max(0.1, 1 - 0.6 * doubted);
   // Foreign troops cost the host its control of its own fate: a host that prizes it (a hard-liner
   // fully, a pragmatist by half) counts that for handling the crisis alone.
   const pride = aimsOf(ctx).sovereignty * (temperament === TEMPERAMENTS.hardline ? 1 : 0.5);
   return {
-    alliance: prefs.formal + 0.5 * prefs.decision + csto + help + need + trust - 0.5 * temperament.endorseAt,
+    alliance:
+      prefs.formal +
+      answered * (0.5 * prefs.decision + csto) +
+      help +
+      need +
+      trust -
+      0.5 * temperament.endorseAt,
     bilateral: prefs.bilateral + help + need - trust - BILATERAL_COST,
     alone: -need - 0.5 * Math.max(0, prefs.deploy) - 0.5 * Math.max(0, prefs.decision) + pride,
   };
