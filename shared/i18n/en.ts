@@ -138,6 +138,7 @@ export const en = {
   "log.lobby": "Lobbies the deputies of {target}.",
   "log.withdrawPledge": "Withdraws the pledge.",
   "log.lapsed": "The pledge lapses.",
+  "log.noAirlift": "Cannot fly: {by} sends no contingent, and its aircraft were to carry ours.",
   "log.mission.stay": "Day {day}: the mission continues.",
   "log.mission.end": "Day {day}: the host ends the mission.",
   "log.pressToLeave": "Presses for the troops to leave.",

@@ -139,6 +139,8 @@ export const ru: Record<MessageKey, string> = {
   "log.lobby": "Ведёт работу с депутатами ({target}).",
   "log.withdrawPledge": "Отзывает обязательство.",
   "log.lapsed": "Обязательство утратило силу.",
+  "log.noAirlift":
+    "Не может вылететь: {by} не направляет контингент, а наш должны были доставить его самолёты.",
   "log.mission.stay": "День {day}: миссия продолжается.",
   "log.mission.end": "День {day}: принимающая сторона завершает миссию.",
   "log.pressToLeave": "Настаивает на выводе войск.",

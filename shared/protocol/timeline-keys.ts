@@ -23,6 +23,7 @@ export const TIMELINE_KEYS: readonly string[] = [
   "log.mission.stay",
   "log.movedEarly",
   "log.news",
+  "log.noAirlift",
   "log.phase.appeal",
   "log.phase.approvals",
   "log.phase.bilateral",

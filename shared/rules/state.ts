@@ -20,7 +20,7 @@ import type {
 } from "./vocabulary.ts";
 
 /** Bump when a rule changes the outcome of a logged game; records carry it. */
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 
 /** A leader seat is its state's id; a deputy seat is `KG.d1`; the room clock is `system`. */
 export type LeaderSeat = StateId;

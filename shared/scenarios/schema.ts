@@ -170,6 +170,11 @@ export const ForceSchema = z.strictObject({
     .number()
     .min(0)
     .max(24 * 14),
+  /**
+   * The member whose aircraft carry this contingent to an alliance force (Russia's, for most small
+   * contingents): it leaves with that member's own contingent, and stays home if that one does not go.
+   */
+  airliftBy: StateIdSchema.optional(),
   units: LocalizedTextSchema,
 });
 
@@ -286,6 +291,9 @@ export const ScenarioSchema = z
       if (!s.forces[id]) issue(["forces", id], `member ${id} has no forces entry`);
       if (s.tracks.standing[id] === undefined)
         issue(["tracks", "standing", id], `member ${id} has no standing`);
+      const by = s.forces[id]?.airliftBy;
+      if (by !== undefined && (by === id || !members.has(by)))
+        issue(["forces", id, "airliftBy"], `${id}'s airlift must come from another member, not ${by}`);
     }
     for (const group of ["leaders", "briefs", "forces"] as const) {
       for (const id of Object.keys(s[group]) as StateId[]) {

@@ -21,8 +21,8 @@ function snap(state: GameState, seat: Seat): Snapshot {
   return out;
 }
 
-/** Kazakhstan after the decision: every pledging state but Russia submits, and the clock runs out. */
-function deploymentWithRussiaPending(): GameState {
+/** Kazakhstan after the decision: every pledging state but Kyrgyzstan submits, and the clock runs out. */
+function deploymentWithKyrgyzstanPending(): GameState {
   let state = play(kazakhstanProposal(1), ["AM", { type: "callVote", format: "phone" }]);
   state = play(
     state,
@@ -33,6 +33,7 @@ function deploymentWithRussiaPending(): GameState {
   );
   state = play(
     state,
+    ["RU", { type: "submitApproval" }],
     ["BY", { type: "submitApproval" }],
     ["AM", { type: "submitApproval" }],
     ["TJ", { type: "submitApproval" }],
@@ -43,16 +44,16 @@ function deploymentWithRussiaPending(): GameState {
 
 describe("a pledge still open in deployment", () => {
   it("the submit control is enabled for the pledged seat, as the rules allow", () => {
-    const state = deploymentWithRussiaPending();
+    const state = deploymentWithKyrgyzstanPending();
     expect(state.phase).toBe("deployment");
-    expect(state.approvals.RU?.status).toBe("pending");
-    expect(legalActions(state, "RU").map((l) => l.type)).toContain("submitApproval");
-    expect(actionState(snap(state, "RU"), "submitApproval", "en")).toEqual({ enabled: true, reason: null });
-    expect(actionState(snap(state, "RU"), "withdrawPledge", "en").enabled).toBe(true);
+    expect(state.approvals.KG?.status).toBe("pending");
+    expect(legalActions(state, "KG").map((l) => l.type)).toContain("submitApproval");
+    expect(actionState(snap(state, "KG"), "submitApproval", "en")).toEqual({ enabled: true, reason: null });
+    expect(actionState(snap(state, "KG"), "withdrawPledge", "en").enabled).toBe(true);
   });
 
   it("a seat with nothing pledged is told why, from the rules' own refusal", () => {
-    const state = deploymentWithRussiaPending();
+    const state = deploymentWithKyrgyzstanPending();
     // Kazakhstan, the host, pledges nothing: the rules refuse it by role.
     expect(actionState(snap(state, "KZ"), "submitApproval", "en")).toEqual({
       enabled: false,

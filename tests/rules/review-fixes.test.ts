@@ -53,12 +53,16 @@ describe("national approvals run on into the deployment", () => {
     expect(s.contingents.map((c) => c.state)).toContain("KG");
   });
 
-  it("Tajikistan's troops leave when the pledge is submitted, not when the vote ends", () => {
-    const s = play(decided(), ["TJ", { type: "submitApproval" }]);
+  it("Tajikistan's troops leave when the pledge is submitted (on Russia's aircraft), not when the vote ends", () => {
+    const s = play(decided(), ["RU", { type: "submitApproval" }], ["TJ", { type: "submitApproval" }]);
     const t = s.approvals.TJ;
     const c = s.contingents.find((x) => x.state === "TJ");
+    const ru = s.contingents.find((x) => x.state === "RU");
+    const aircraftLeft = (ru?.arrivesAtHour ?? NaN) - (s.scenario.forces.RU?.transportHours ?? NaN);
     expect(t?.movedEarly).toBe(true);
-    expect(c?.arrivesAtHour).toBe((t?.submittedAt ?? NaN) + (s.scenario.forces.TJ?.transportHours ?? NaN));
+    expect(c?.arrivesAtHour).toBe(
+      Math.max(t?.submittedAt ?? NaN, aircraftLeft) + (s.scenario.forces.TJ?.transportHours ?? NaN),
+    );
     expect(c?.arrivesAtHour).toBeLessThan(
       (t?.sittings[0]?.atHour ?? 0) + (s.scenario.forces.TJ?.transportHours ?? 0),
     );

@@ -27,27 +27,34 @@ const SLOW = {
   deployment: HOUR,
 };
 const BOTS = { KZ: "historical", BY: "historical", AM: "historical", KG: "historical", TJ: "historical" };
+const BOTS_BUT_KG = {
+  KZ: "historical",
+  BY: "historical",
+  AM: "historical",
+  RU: "historical",
+  TJ: "historical",
+};
 const hasState = (room: Room) => !!(room.state as { seats?: unknown } | undefined)?.seats;
 const inApprovals = (phase: string) => phase === "approvals" || phase === "deployment";
 
 /**
- * Russia is a person (played by a historical bot on the client, up to the approvals); every other
- * leader is a server bot. Russia pledges, so its approval is pending when the approvals open, and
- * the first other state to consent would open the deployment.
+ * Kyrgyzstan is a person (played by a historical bot on the client, up to the approvals); every
+ * other leader is a server bot. Kyrgyzstan pledges, so its approval is pending when the approvals
+ * open, and Russia's consent (whose aircraft carry the others) would open the deployment.
  */
-async function russiaAtApprovals(deliberationSeconds: number): Promise<{ ru: Room; from: number }> {
+async function kyrgyzstanAtApprovals(deliberationSeconds: number): Promise<{ ru: Room; from: number }> {
   const ru = await srv.create({
     scenario: "kazakhstan-2022-01",
     seed: "turns-1",
-    bots: BOTS,
+    bots: BOTS_BUT_KG,
     timers: SLOW,
     thinkMs: 20,
     deliberationSeconds,
-    seat: "RU",
+    seat: "KG",
   });
   await until(() => hasState(ru) && decoded(ru).phase === "briefing", 5000, "the briefing");
-  expect(decoded(ru).waitingFor).toEqual(["RU"]);
-  const player = playSeat(ru, "RU", "historical", undefined, (d) => !inApprovals(d.phase));
+  expect(decoded(ru).waitingFor).toEqual(["KG"]);
+  const player = playSeat(ru, "KG", "historical", undefined, (d) => !inApprovals(d.phase));
   await until(() => inApprovals(decoded(ru).phase), 20_000, "the approvals");
   player.stop();
   return { ru, from: liveRoom(ru.roomId).actionLog.length };
@@ -57,37 +64,37 @@ const pendingOf = (room: Room, id: string) =>
   (decoded(room).pub.approvals as Record<string, { status: string }> | undefined)?.[id]?.status;
 
 test("a bot's move that would end the phase waits for the person still to decide, and comes after that person's decision", async () => {
-  const { ru, from } = await russiaAtApprovals(HOUR);
-  // A consent would open the deployment: it is held while Russia has not decided on its own approval.
-  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Russia");
+  const { ru, from } = await kyrgyzstanAtApprovals(HOUR);
+  // A consent would open the deployment: it is held while Kyrgyzstan has not decided on its own approval.
+  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Kyrgyzstan");
   expect(decoded(ru).phase).toBe("approvals");
-  expect(decoded(ru).waitingFor).toEqual(["RU"]);
-  expect(pendingOf(ru, "RU")).toBe("pending");
+  expect(decoded(ru).waitingFor).toEqual(["KG"]);
+  expect(pendingOf(ru, "KG")).toBe("pending");
   const log = liveRoom(ru.roomId).actionLog;
-  expect(log.slice(from).filter((entry) => entry.seat === "RU")).toEqual([]);
+  expect(log.slice(from).filter((entry) => entry.seat === "KG")).toEqual([]);
   const at = log.length;
   ru.send("action", { v: decoded(ru).version, action: { type: "withdrawPledge" } });
   await until(() => decoded(ru).phase === "deployment", 10_000, "the deployment");
   const after = liveRoom(ru.roomId).actionLog.slice(at);
-  expect(after[0]).toEqual({ seat: "RU", action: { type: "withdrawPledge" } });
+  expect(after[0]).toEqual({ seat: "KG", action: { type: "withdrawPledge" } });
   // The move that was held is the next one: a bot's, which opened the deployment.
-  expect(after[1]?.seat).not.toBe("RU");
+  expect(after[1]?.seat).not.toBe("KG");
   expect(after[1]?.action.type).toBe("submitApproval");
   expect(decoded(ru).holding).toBe(false);
   await ru.leave();
 });
 
 test("when the deliberation window has passed, the held move goes ahead without the person", async () => {
-  const { ru, from } = await russiaAtApprovals(2.5);
-  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Russia");
+  const { ru, from } = await kyrgyzstanAtApprovals(2.5);
+  await until(() => decoded(ru).holding, 10_000, "a bot to hold its move for Kyrgyzstan");
   expect(decoded(ru).phase).toBe("approvals");
   // The window's own timer asks the bots again: nobody acts here.
   await until(() => decoded(ru).phase === "deployment", 15_000, "the window to pass");
   const log = liveRoom(ru.roomId).actionLog.slice(from);
-  expect(log.filter((entry) => entry.seat === "RU" || entry.seat === "system")).toEqual([]);
-  expect(pendingOf(ru, "RU")).toBe("pending");
-  // Russia still has its approval to decide on in the deployment: the room still waits for it.
-  expect(decoded(ru).waitingFor).toContain("RU");
+  expect(log.filter((entry) => entry.seat === "KG" || entry.seat === "system")).toEqual([]);
+  expect(pendingOf(ru, "KG")).toBe("pending");
+  // Kyrgyzstan still has its approval to decide on in the deployment: the room still waits for it.
+  expect(decoded(ru).waitingFor).toContain("KG");
   await ru.leave();
 });
 

@@ -11,6 +11,7 @@ import { addStanding, addTrack, finish, log } from "../mechanics.ts";
 import { deputySeats, procedureOf, type ApprovalTrack, type GameState, type Seat } from "../state.ts";
 import type { StateId } from "../vocabulary.ts";
 import { sit } from "./chamber.ts";
+import { airliftDeparture, airlifterOf, groundWithoutAirlift } from "./airlift.ts";
 import { enterDeployment } from "./entry.ts";
 import { deputyOf, leaderIn, type Handler } from "./handler.ts";
 
@@ -175,25 +176,40 @@ const isBilateral = (state: GameState): boolean => state.bilateralResponse?.resp
  */
 function settle(state: GameState, track: ApprovalTrack): void {
   if (state.ended) return;
-  if (
-    track.status === "passed" &&
-    !state.contingents.some((contingent) => contingent.state === track.state)
-  ) {
-    const transport = state.scenario.forces[track.state]?.transportHours ?? 24;
-    const departure = track.movedEarly && track.submittedAt !== null ? track.submittedAt : track.clock;
-    state.contingents.push({
-      state: track.state,
-      troops: track.troops,
-      arrivesAtHour: departure + transport,
-      bilateral: isBilateral(state),
-      withdrawn: false,
-    });
-    addStanding(state, track.state, -0.3);
-    if (state.phase === "approvals") enterDeployment(state, track.clock);
-  }
+  if (track.status === "passed") depart(state, track);
+  if (track.status === "withdrawn") groundWithoutAirlift(state);
+  endIfNoneLeft(state);
+}
+
+/** When every pledge has been withdrawn in the approvals, no troops will come. */
+export function endIfNoneLeft(state: GameState): void {
   const tracks = Object.values(state.approvals);
   if (state.phase === "approvals" && tracks.every((other) => other.status === "withdrawn"))
     finish(state, "noContingents");
+}
+
+/**
+ * A consented contingent sets off, unless it flies on aircraft that have not left yet (airlift.ts);
+ * once a member's aircraft leave, the contingents waiting for them leave too.
+ */
+function depart(state: GameState, track: ApprovalTrack): void {
+  if (state.contingents.some((contingent) => contingent.state === track.state)) return;
+  const lifted = airliftDeparture(state, track.state);
+  if (lifted === null) return;
+  const transport = state.scenario.forces[track.state]?.transportHours ?? 24;
+  const consent = track.movedEarly && track.submittedAt !== null ? track.submittedAt : track.clock;
+  const departure = airlifterOf(state, track.state) ? Math.max(consent, lifted) : consent;
+  state.contingents.push({
+    state: track.state,
+    troops: track.troops,
+    arrivesAtHour: departure + transport,
+    bilateral: isBilateral(state),
+    withdrawn: false,
+  });
+  addStanding(state, track.state, -0.3);
+  if (state.phase === "approvals") enterDeployment(state, track.clock);
+  for (const other of Object.values(state.approvals))
+    if (other.status === "passed" && airlifterOf(state, other.state) === track.state) depart(state, other);
 }
 
 /** Pledges still waiting on their procedure. */

@@ -8,6 +8,8 @@ import { TROOP_FORMS, type StateId } from "../vocabulary.ts";
 import { concernParams, recordConcerns, statedConcerns } from "./concerns.ts";
 import { enterApprovals, enterConsultations, FORMAT_MAX_ROUNDS } from "./entry.ts";
 import { leaderIn, type Handler } from "./handler.ts";
+import { groundWithoutAirlift } from "./airlift.ts";
+import { endIfNoneLeft } from "./approvals.ts";
 
 export const vote: Handler<"vote"> = {
   guard: (state, seat) =>
@@ -77,9 +79,12 @@ function tally(state: GameState): void {
   log(state, "system", "log.decision", { form: proposal.form, round: state.round });
   decisionEffects(state, troops);
   fireEvents(state, "decision", false);
-  if (troops && Object.keys(state.decision.contingents).length > 0)
+  if (troops && Object.keys(state.decision.contingents).length > 0) {
     enterApprovals(state, state.decision.contingents, false);
-  else finish(state, troops ? "noContingents" : "nonTroopDecision");
+    // A contingent whose airlifter sends none stays home (airlift.ts).
+    groundWithoutAirlift(state);
+    endIfNoneLeft(state);
+  } else finish(state, troops ? "noContingents" : "nonTroopDecision");
 }
 
 function supportersOnly(
