@@ -20,7 +20,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  if (el instanceof HTMLSelectElement) choose(el);
   return el;
+}
+
+/**
+ * Makes the option marked `selected` the select's value. Browsers do it themselves; happy-dom, which
+ * the DOM tests run on, can pick another option when several were appended at once.
+ */
+export function choose(select: HTMLSelectElement): void {
+  const marked = [...select.options].find((option) => option.hasAttribute("selected"));
+  if (marked) select.value = marked.value;
 }
 
 /** Options of a <select>, with one selected. */

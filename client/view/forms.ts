@@ -16,6 +16,7 @@ import {
   STANCES,
   STATE_IDS,
   TASKS,
+  TROOP_FORMS,
   VOTE_CHOICES,
   VOTE_FORMATS,
   type Action,
@@ -100,7 +101,8 @@ function proposeFrom(values: FormValues, legal: LegalAction | undefined): Action
     terms: {
       form: lawful.form,
       basis: lawful.basis,
-      tasks,
+      // The tasks belong to a force; a statement's form hides them, and sends none.
+      tasks: TROOP_FORMS.includes(lawful.form) ? tasks : [],
       timeLimitDays: clampInt(first(values, "days"), 1, 365, 30),
     },
     ...(meets.length > 0

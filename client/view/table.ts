@@ -1,6 +1,6 @@
 /** The table: who sits where (seats, stances, who speaks) and the proposal on it, with its editor. */
 import { term, type Language } from "../../shared/i18n/index.ts";
-import type { Basis, Form, StateId, Task } from "../../shared/rules/index.ts";
+import { TROOP_FORMS, type Basis, type Form, type StateId, type Task } from "../../shared/rules/index.ts";
 import { legalOf } from "./actions.ts";
 import { myState, type Snapshot } from "./snapshot.ts";
 import { t } from "./text.ts";
@@ -96,6 +96,8 @@ export interface ProposalFormVM {
   forms: { form: Form; bases: Basis[] }[];
   initial: { form: Form; basis: Basis; tasks: Task[]; days: number };
   amend: boolean;
+  /** The lawful forms that send troops: only they take tasks and a time limit. */
+  troopForms: Form[];
 }
 
 /** The proposal editor: only the form/basis pairs the seat's legal actions allow. */
@@ -109,14 +111,34 @@ export function proposalFormVM(snap: Snapshot): ProposalFormVM {
     else forms.push({ form, bases: [basis] });
   }
   const proposal = snap.view.proposal;
-  const fallback = forms[0];
   const initial = proposal
     ? { form: proposal.form, basis: proposal.basis, tasks: [...proposal.tasks], days: proposal.timeLimitDays }
-    : {
-        form: fallback?.form ?? "statement",
-        basis: fallback?.bases[0] ?? "art2",
-        tasks: ["guardSites" as Task],
-        days: 30,
-      };
-  return { enabled: !!legal && !snap.paused && forms.length > 0, forms, initial, amend: !!proposal };
+    : followTheRequest(snap, forms);
+  return {
+    enabled: !!legal && !snap.paused && forms.length > 0,
+    forms,
+    initial,
+    amend: !!proposal,
+    troopForms: forms.map((entry) => entry.form).filter((form) => TROOP_FORMS.includes(form)),
+  };
+}
+
+/**
+ * A first text that follows the request: a request for collective defence (Article 4) gets a
+ * peacekeeping force on its article, guarding sites for two weeks; anything else a statement, or the
+ * nearest lawful form, with no troops' tasks.
+ */
+function followTheRequest(snap: Snapshot, forms: ProposalFormVM["forms"]): ProposalFormVM["initial"] {
+  const appeal = snap.view.appeal;
+  const troops = appeal?.channel === "formal" && appeal.article === "art4";
+  const order: readonly Form[] = troops
+    ? ["peacekeeping", "collectiveForce", "assessment", "equipment", "statement"]
+    : ["statement", "assessment", "equipment", "peacekeeping", "collectiveForce"];
+  const entry =
+    order.map((form) => forms.find((f) => f.form === form)).find((found) => found !== undefined) ?? forms[0];
+  const form = entry?.form ?? "statement";
+  const article = appeal?.channel === "formal" ? appeal.article : undefined;
+  const basis = entry?.bases.find((b) => b === article) ?? entry?.bases[0] ?? "art2";
+  const troopForm = TROOP_FORMS.includes(form);
+  return { form, basis, tasks: troopForm ? ["guardSites"] : [], days: troopForm ? 14 : 30 };
 }

@@ -23,6 +23,18 @@ export function term(lang: Language, value: string | number): string {
   return hasKey(k) ? DICTIONARIES[lang][k] : String(value);
 }
 
+/**
+ * A legal basis by its own name: "peacekeeping" is both a form and a basis, and as a basis it is the
+ * 2007 Agreement on Peacekeeping Activities, not "a peacekeeping force".
+ */
+export function basisTerm(lang: Language, basis: string): string {
+  const k = `term.basis.${basis}`;
+  return hasKey(k) ? DICTIONARIES[lang][k] : term(lang, basis);
+}
+
+/** Message parameters that name a legal basis (see basisTerm). */
+const BASIS_PARAMS = new Set(["basis", "fromBasis"]);
+
 const PLURAL = /\{(\w+),\s*plural,/g;
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
@@ -87,7 +99,9 @@ export function translate(lang: Language, message: Message): string {
           .split(", ")
           .map((v) => term(lang, v))
           .join(", ")
-      : term(lang, value);
+      : BASIS_PARAMS.has(name)
+        ? basisTerm(lang, String(value))
+        : term(lang, value);
   });
 }
 

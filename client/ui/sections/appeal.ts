@@ -2,64 +2,77 @@
 import { term } from "../../../shared/i18n/index.ts";
 import type { Sections } from "../dom.ts";
 import { h, options } from "../dom.ts";
-import { CHOICES, myState, t } from "../../view/models.ts";
+import { CHOICES, myState, REQUEST_FIELDS, requestFormVM, t, type RequestField } from "../../view/models.ts";
 import { formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, field, offered, select } from "../controls.ts";
 
 function requestForm(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
-  const scenario = ctx.snap.view.scenario;
-  const others = scenario.members.filter((m) => m !== scenario.host);
-  sections.section("appeal-form", formKey(ctx, ["requestAssistance"]), () => [
-    actionForm(
-      ctx,
-      "requestAssistance",
-      "appeal-request",
-      t(lang, "ui.action.requestAssistance"),
-      [
-        field(
-          t(lang, "ui.appeal.channel"),
-          select(
-            "appeal-channel",
-            "channel",
-            options(
-              CHOICES.appealChannels.map((x) => ({ value: x, label: term(lang, x) })),
-              "formal",
-            ),
+  const form = requestFormVM(ctx.snap);
+  sections.section("appeal-form", formKey(ctx, ["requestAssistance"]), () => {
+    const channel = select(
+      "appeal-channel",
+      "channel",
+      options(
+        form.channels.map((x) => ({ value: x, label: term(lang, x) })),
+        form.initial.channel,
+      ),
+    );
+    const fields: Record<RequestField, HTMLElement> = {
+      article: field(
+        t(lang, "ui.appeal.article"),
+        select(
+          "appeal-article",
+          "article",
+          options(
+            CHOICES.articles.map((x) => ({ value: x, label: term(lang, x) })),
+            form.initial.article,
           ),
         ),
-        field(
-          t(lang, "ui.appeal.article"),
-          select(
-            "appeal-article",
-            "article",
-            options(
-              CHOICES.articles.map((x) => ({ value: x, label: term(lang, x) })),
-              "art4",
-            ),
+      ),
+      framing: field(
+        t(lang, "ui.appeal.framing"),
+        select(
+          "appeal-framing",
+          "framing",
+          options(
+            form.framings.map(({ framing, evidence }) => ({
+              value: framing,
+              label: `${term(lang, framing)} (${evidence}/10)`,
+            })),
+            form.initial.framing,
           ),
         ),
-        field(
-          t(lang, "ui.appeal.framing"),
-          select(
-            "appeal-framing",
-            "framing",
-            options(
-              CHOICES.framings.map((x) => ({
-                value: x,
-                label: `${term(lang, x)} (${scenario.evidence[x]}/10)`,
-              })),
-            ),
-          ),
+      ),
+      target: field(
+        t(lang, "ui.appeal.target"),
+        select(
+          "appeal-target",
+          "target",
+          options(form.targets.map((x) => ({ value: x, label: term(lang, x) }))),
         ),
-        field(
-          t(lang, "ui.appeal.target"),
-          select("appeal-target", "target", options(others.map((x) => ({ value: x, label: term(lang, x) })))),
-        ),
-      ],
-      [{ label: t(lang, "ui.appeal.send"), id: "appeal-send" }],
-    ),
-  ]);
+      ),
+    };
+    // Only the fields the chosen channel asks for are shown (a request to nobody names no article).
+    const showFields = () => {
+      const byChannel: Partial<Record<string, readonly RequestField[]>> = REQUEST_FIELDS;
+      const wanted = byChannel[channel.value] ?? [];
+      for (const [name, element] of Object.entries(fields) as [RequestField, HTMLElement][])
+        element.hidden = !wanted.includes(name);
+    };
+    channel.addEventListener("change", showFields);
+    showFields();
+    return [
+      actionForm(
+        ctx,
+        "requestAssistance",
+        "appeal-request",
+        t(lang, "ui.action.requestAssistance"),
+        [field(t(lang, "ui.appeal.channel"), channel), fields.article, fields.framing, fields.target],
+        [{ label: t(lang, "ui.appeal.send"), id: "appeal-send" }],
+      ),
+    ];
+  });
 }
 
 function informalForm(sections: Sections, ctx: ScreenCtx): void {

@@ -1,7 +1,8 @@
 /** The proposal on the table, and the editor that tables or amends one (only lawful terms offered). */
-import { term } from "../../../shared/i18n/index.ts";
+import { basisTerm, term } from "../../../shared/i18n/index.ts";
+import type { Form } from "../../../shared/rules/index.ts";
 import type { Sections } from "../dom.ts";
-import { h, options } from "../dom.ts";
+import { choose, h, options } from "../dom.ts";
 import { CHOICES, meetsVM, proposalFormVM, proposalVM, t } from "../../view/models.ts";
 import { formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, field } from "../controls.ts";
@@ -50,10 +51,11 @@ export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
       const keep = basisSelect.value || editor.initial.basis;
       basisSelect.replaceChildren(
         ...options(
-          bases.map((basis) => ({ value: basis, label: term(lang, basis) })),
+          bases.map((basis) => ({ value: basis, label: basisTerm(lang, basis) })),
           keep,
         ),
       );
+      choose(basisSelect);
     };
     formSelect.addEventListener("change", fillBases);
     fillBases();
@@ -76,6 +78,25 @@ export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
         ),
       ),
     );
+    const days = field(
+      t(lang, "ui.council.days"),
+      h("input", {
+        id: "prop-days",
+        name: "days",
+        type: "number",
+        min: 1,
+        max: 365,
+        value: editor.initial.days,
+      }),
+    );
+    // Tasks and a time limit belong to a force: a statement or an assessment takes neither.
+    const showTroopFields = () => {
+      const troops = editor.troopForms.includes(formSelect.value as Form);
+      tasks.hidden = !troops;
+      days.hidden = !troops;
+    };
+    formSelect.addEventListener("change", showTroopFields);
+    showTroopFields();
     return [
       actionForm(
         ctx,
@@ -86,17 +107,7 @@ export function proposeSection(sections: Sections, ctx: ScreenCtx): void {
           field(t(lang, "ui.council.form"), formSelect),
           field(t(lang, "ui.council.basis"), basisSelect),
           tasks,
-          field(
-            t(lang, "ui.council.days"),
-            h("input", {
-              id: "prop-days",
-              name: "days",
-              type: "number",
-              min: 1,
-              max: 365,
-              value: editor.initial.days,
-            }),
-          ),
+          days,
           ...meetsFields(ctx),
         ],
         [

@@ -247,7 +247,8 @@ function meetWhy(result: Plan, before: Proposal): Why {
     };
   if (only === "timeLimit")
     return { key: "meet.timeLimit", params: { to, from: before.timeLimitDays, days: after.timeLimitDays } };
-  if (only === "basis") return { key: "meet.basis", params: { to, from: before.basis, basis: after.basis } };
+  if (only === "basis")
+    return { key: "meet.basis", params: { to, fromBasis: before.basis, basis: after.basis } };
   if (only === "form") return { key: "meet.form", params: { to, from: before.form, form: after.form } };
   return { key: "meet.tasks", params: { to } };
 }
