@@ -61,7 +61,11 @@ export function mapVM(snap: Snapshot, lang: Language): MapVM {
     tokens,
     mission:
       view.phase === "deployment" || view.missionDays > 0
-        ? t(lang, "ui.map.mission", { day: view.missionDays, limit: view.decision?.terms.timeLimitDays ?? 0 })
+        ? t(lang, "ui.map.mission", {
+            // While the mission runs, the day now beginning (as the log counts it); after it, the days served.
+            day: view.ended ? view.missionDays : view.missionDays + 1,
+            limit: view.decision?.terms.timeLimitDays ?? 0,
+          })
         : null,
   };
 }

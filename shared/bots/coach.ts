@@ -182,7 +182,7 @@ function adviceFor(view: SeatView, legalAction: LegalAction, me: StateId | undef
       return {
         type,
         effect: msg("effect.missionDay", {
-          day: view.missionDays,
+          day: view.missionDays + 1,
           limit: view.decision?.terms.timeLimitDays ?? 0,
         }),
       };

@@ -166,7 +166,10 @@ function deployment(view: SeatView, me: LeaderPrivate, legal: readonly LegalActi
   const limit = view.decision?.terms.timeLimitDays ?? 14;
   const end = day >= Math.min(own ?? limit, limit);
   const severity = view.tracks.severity;
-  const why = end ? reason("missionEnd", { day, severity }) : reason("missionStay", { day, severity });
+  // The day now beginning, as the rules' log counts it.
+  const why = end
+    ? reason("missionEnd", { day: day + 1, severity })
+    : reason("missionStay", { day: day + 1, severity });
   return {
     type: "missionDay",
     decision: end ? "end" : "stay",

@@ -64,12 +64,14 @@ export function log(
   key: string,
   params?: Message["params"],
   reason?: Message,
+  /** When it happened, if not now: a national procedure runs on its own clock (its track's). */
+  hour: number = state.clock,
 ): void {
   const message: Message = params ? { key, params } : { key };
   state.timeline.push(
     reason
-      ? { hour: state.clock, phase: state.phase, seat, message, reason: resolveReason(state, seat, reason) }
-      : { hour: state.clock, phase: state.phase, seat, message },
+      ? { hour, phase: state.phase, seat, message, reason: resolveReason(state, seat, reason) }
+      : { hour, phase: state.phase, seat, message },
   );
 }
 

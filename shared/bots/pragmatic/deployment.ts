@@ -18,7 +18,7 @@ export function deployment(ctx: Ctx): Action | null {
     return {
       type: "missionDay",
       decision: done ? "end" : "stay",
-      reason: reason(done ? "missionEnd" : "missionStay", { day: view.missionDays }),
+      reason: reason(done ? "missionEnd" : "missionStay", { day: view.missionDays + 1 }),
     };
   }
   if (can(legal, "withdrawContingent") && prefs.ownTroops < 0 && view.missionDays >= 3) {

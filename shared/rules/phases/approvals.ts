@@ -49,6 +49,7 @@ export const submitApproval: Handler<"submitApproval"> = {
       track.status === "failed" ? "log.revote" : "log.submitApproval",
       undefined,
       action.reason,
+      Math.max(track.clock, state.clock),
     );
     submit(state, track);
     settle(state, track);
@@ -63,12 +64,12 @@ function submit(state: GameState, track: ApprovalTrack): void {
   if (proc?.movesBeforeApproval && !track.movedEarly) {
     track.movedEarly = true;
     addTrack(state, "legitimacy", -0.5);
-    log(state, track.state, "log.movedEarly");
+    log(state, track.state, "log.movedEarly", undefined, undefined, track.clock);
   }
   if (!track.needsVote || !proc?.chamber) {
     track.clock += proc?.hours ?? 1;
     track.status = "passed";
-    log(state, track.state, "log.approved", { body: track.state });
+    log(state, track.state, "log.approved", { body: track.state }, undefined, track.clock);
     return;
   }
   track.status = "voting";
@@ -118,7 +119,7 @@ export const withdrawPledge: Handler<"withdrawPledge"> = {
     track.status = "withdrawn";
     addTrack(state, "credibility", -0.5);
     addStanding(state, track.state, 0.3);
-    log(state, seat, "log.withdrawPledge", undefined, action.reason);
+    log(state, seat, "log.withdrawPledge", undefined, action.reason, Math.max(track.clock, state.clock));
     settle(state, track);
     return undefined;
   },
@@ -153,7 +154,7 @@ export function approvalsTimeout(state: GameState): void {
   for (const track of Object.values(state.approvals)) {
     if (track.status === "failed") {
       track.status = "withdrawn";
-      log(state, track.state, "log.lapsed");
+      log(state, track.state, "log.lapsed", undefined, undefined, Math.max(track.clock, state.clock));
     } else if (track.status === "pending") {
       submit(state, track);
       // submit() may have opened a sitting for human deputies; nobody has voted in time.

@@ -101,11 +101,18 @@ export function sit(state: GameState, track: ApprovalTrack): void {
   });
   track.status = result === "passed" ? "passed" : "failed";
   track.deputyVotes = {};
-  log(state, "system", `log.sitting.${result}`, {
-    state: track.state,
-    yes: tally.yes,
-    no: tally.no,
-    needed: chamber.needed,
-    present: tally.present,
-  });
+  log(
+    state,
+    "system",
+    `log.sitting.${result}`,
+    {
+      state: track.state,
+      yes: tally.yes,
+      no: tally.no,
+      needed: chamber.needed,
+      present: tally.present,
+    },
+    undefined,
+    track.clock,
+  );
 }

@@ -58,7 +58,8 @@ function day(state: GameState): void {
 export const missionDay: Handler<"missionDay"> = {
   guard: (state, seat) => hostIn(["deployment"], state, seat),
   run(state, seat, action) {
-    log(state, seat, `log.mission.${action.decision}`, { day: state.missionDays }, action.reason);
+    // The host decides on the day now beginning: after N days served, day N + 1.
+    log(state, seat, `log.mission.${action.decision}`, { day: state.missionDays + 1 }, action.reason);
     if (action.decision === "end") finish(state, "missionEnded");
     else day(state);
     return undefined;
@@ -115,7 +116,7 @@ export function deploymentTimeout(state: GameState, seat: Seat): void {
   if (openApprovals(state).length > 0) approvalsTimeout(state);
   if (state.ended) return;
   if (state.missionDays >= missionLimit(state)) {
-    log(state, seat, "log.mission.end", { day: state.missionDays });
+    log(state, seat, "log.mission.end", { day: state.missionDays + 1 });
     finish(state, "missionEnded");
   } else day(state);
 }
