@@ -9,6 +9,7 @@ import { createOptions, joinOptions, soloOptions } from "./room-options.ts";
 import type { Stage } from "./scenes/types.ts";
 import { Settings } from "./settings.ts";
 import { renderBanner } from "./ui/banner.ts";
+import { tickCountdowns } from "./ui/sections/campaign.ts";
 import { renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
@@ -93,7 +94,10 @@ export class App {
         this.render();
       },
     });
-    setInterval(() => renderClock(this.el.clock, this.snap, this.lang, Date.now()), 500);
+    setInterval(() => {
+      renderClock(this.el.clock, this.snap, this.lang, Date.now());
+      tickCountdowns(this.el.panel, Date.now());
+    }, 500);
   }
 
   get lang(): Settings["lang"] {

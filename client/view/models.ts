@@ -16,4 +16,6 @@ export * from "./stage.ts";
 export * from "./forms.ts";
 export * from "./waiting.ts";
 export * from "./negotiation.ts";
+export * from "./requests.ts";
+export * from "./campaign.ts";
 export { myState } from "./snapshot.ts";

@@ -34,6 +34,8 @@ export interface SyncedState {
   holding?: boolean;
   solo?: boolean;
   invited?: boolean;
+  crisis?: number;
+  crises?: number;
 }
 
 export interface SeatInfoVM {
@@ -70,6 +72,8 @@ export interface Snapshot {
   invited: boolean;
   /** This client created the room (it may hand open seats to bots, and invite). */
   creator: boolean;
+  /** In a campaign of several crises: the one now played (1-based) and how many; else null. */
+  campaign: { crisis: number; crises: number } | null;
 }
 
 type OwnPart = ReturnType<typeof seatViewOf>;
@@ -145,6 +149,10 @@ export function snapshotOf(synced: SyncedState, seat: string | null, creator = f
     solo: synced.solo === true,
     invited: synced.invited === true,
     creator,
+    campaign:
+      (synced.crises ?? 1) > 1
+        ? { crisis: Math.max(1, synced.crisis ?? 1), crises: synced.crises ?? 1 }
+        : null,
   };
 }
 

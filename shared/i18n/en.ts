@@ -28,6 +28,7 @@ export const en = {
   "term.collectiveForce": "a collective force",
   "term.art2": "Article 2",
   "term.art4": "Article 4",
+  "term.basis.peacekeeping": "the 2007 Agreement on Peacekeeping Activities",
   "term.guardSites": "guard strategic sites",
   "term.secureBorders": "secure borders",
   "term.restoreOrder": "restore order",
@@ -62,7 +63,7 @@ export const en = {
   "term.noDecision": "the council reached no decision",
   "term.nonTroopDecision": "the council decided without sending troops",
   "term.missionEnded": "the mission ended",
-  "term.noContingents": "no contingent cleared its national approval",
+  "term.noContingents": "no contingent went: none cleared its national approval or could reach the crisis",
   "term.crisisLost": "the crisis was lost",
   "term.requestWithdrawn": "the request was withdrawn",
   "term.historical": "historical",
@@ -259,7 +260,7 @@ export const en = {
   "reason.keep.general": "The text stays: {endorsed} of {members} members endorse it as it is.",
   "reason.meet.timeLimit": "To meet the concerns of {to}: the time limit goes from {from} to {days} days.",
   "reason.meet.tasks": "To meet the concerns of {to}: restore order is dropped from the tasks.",
-  "reason.meet.basis": "To meet the concerns of {to}: the text rests on {basis} instead of {from}.",
+  "reason.meet.basis": "To meet the concerns of {to}: the text rests on {basis} instead of {fromBasis}.",
   "reason.meet.basis.agreement":
     "To meet the concerns of {to}: the text rests on the 2007 peacekeeping agreement instead of Article 4.",
   "reason.meet.form": "To meet the concerns of {to}: {form} instead of {from}.",
@@ -845,6 +846,19 @@ export const en = {
     "No member will send troops for this force, so it cannot be voted on: the chair puts {form} back on the table.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
+  // Campaign (issue 12)
+  "ui.campaign.crisis": "Crisis {crisis} of {crises}",
+  "ui.campaign.carried.title": "Carried over from the crises before",
+  "ui.campaign.carried.credibility":
+    "The alliance's credibility starts at {credibility}/10, as the last crisis ({title}) left it.",
+  "ui.campaign.carried.grievance":
+    "{state} remembers how the alliance answered its request (grievance {grievance}): its leader starts {drop} lower at home.",
+  "ui.campaign.carried.none": "No member holds a grievance against the alliance yet.",
+  "ui.campaign.next": "This crisis is over. The next one begins in {time}.",
+  "ui.campaign.summary.title": "The campaign beside history",
+  "ui.campaign.summary.row": "{title}: {reason}; {history}; credibility {credibility}/10 after it.",
+  "ui.campaign.asHistory": "as in history",
+  "ui.campaign.notHistory": "not as in history",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,6 +27,7 @@ export const ru: Record<MessageKey, string> = {
   "term.collectiveForce": "Коллективные силы",
   "term.art2": "статья 2",
   "term.art4": "статья 4",
+  "term.basis.peacekeeping": "Соглашение о миротворческой деятельности 2007 года",
   "term.guardSites": "охрана стратегических объектов",
   "term.secureBorders": "охрана границ",
   "term.restoreOrder": "восстановление порядка",
@@ -61,7 +62,8 @@ export const ru: Record<MessageKey, string> = {
   "term.noDecision": "Совет не принял решения",
   "term.nonTroopDecision": "Совет принял решение без направления войск",
   "term.missionEnded": "миссия завершена",
-  "term.noContingents": "ни один контингент не получил внутригосударственного одобрения",
+  "term.noContingents":
+    "ни один контингент не отправился: ни один не получил внутригосударственного одобрения или не смог добраться",
   "term.crisisLost": "кризис вышел из-под контроля",
   "term.requestWithdrawn": "обращение отозвано",
   "term.historical": "исторический",
@@ -279,7 +281,7 @@ export const ru: Record<MessageKey, string> = {
     "Текст остаётся: {endorsed} из {members} государств поддерживают его в нынешнем виде.",
   "reason.meet.timeLimit": "Навстречу возражениям ({to}): срок меняется с {from} на {days} дн.",
   "reason.meet.tasks": "Навстречу возражениям ({to}): восстановление порядка исключено из задач.",
-  "reason.meet.basis": "Навстречу возражениям ({to}): основание — «{basis}» вместо «{from}».",
+  "reason.meet.basis": "Навстречу возражениям ({to}): основание — «{basis}» вместо «{fromBasis}».",
   "reason.meet.basis.agreement":
     "Навстречу возражениям ({to}): текст опирается на соглашение о миротворческой деятельности 2007 года вместо статьи 4.",
   "reason.meet.form": "Навстречу возражениям ({to}): вариант «{form}» вместо «{from}».",
@@ -880,4 +882,17 @@ export const ru: Record<MessageKey, string> = {
     "Ни один член не направит войска в эти силы, и голосовать по ним нельзя: председатель возвращает на стол вариант «{form}».",
   "reason.callVote.summit":
     "Мы не поддерживаем этот текст: пусть главы государств решат его лично — {format}.",
+  // Campaign (issue 12)
+  "ui.campaign.crisis": "Кризис {crisis} из {crises}",
+  "ui.campaign.carried.title": "Что перешло из прошлых кризисов",
+  "ui.campaign.carried.credibility":
+    "Доверие к союзу начинается с {credibility}/10 — таким его оставил прошлый кризис ({title}).",
+  "ui.campaign.carried.grievance":
+    "{state} помнит, как союз ответил на его обращение (обида {grievance}): позиции его лидера внутри страны начинаются на {drop} ниже.",
+  "ui.campaign.carried.none": "Пока ни одно государство не держит обиды на союз.",
+  "ui.campaign.next": "Этот кризис завершён. Следующий начнётся через {time}.",
+  "ui.campaign.summary.title": "Кампания в сравнении с историей",
+  "ui.campaign.summary.row": "{title}: {reason}; {history}; доверие после него — {credibility}/10.",
+  "ui.campaign.asHistory": "как в истории",
+  "ui.campaign.notHistory": "не так, как в истории",
 };

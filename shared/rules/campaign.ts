@@ -5,14 +5,10 @@
  */
 import { outcomeOf } from "./outcome.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import type { GameState } from "./state.ts";
+import type { CampaignCarry, GameState, PastCrisis } from "./state.ts";
 import type { StateId } from "./vocabulary.ts";
 
-export interface CampaignCarry {
-  credibility: number;
-  /** Per state: how badly the alliance has treated it so far (0 = no complaint). */
-  grievances: Partial<Record<StateId, number>>;
-}
+export type { CampaignCarry, PastCrisis };
 
 /** Scenarios in the order a campaign plays them. */
 export function campaignOrder(scenarios: Iterable<Scenario>): Scenario[] {
@@ -30,7 +26,18 @@ export function carryForward(ended: GameState, previous?: CampaignCarry): Campai
   else if (outcome.channel === "formal" && !outcome.deployed && outcome.form !== "none")
     grievances[host] = (grievances[host] ?? 0) + 1;
   else if (outcome.deployed) grievances[host] = Math.max(0, (grievances[host] ?? 0) - 1);
-  return { credibility: ended.tracks.credibility, grievances };
+  const crisis: PastCrisis = {
+    scenarioId: ended.scenario.id,
+    title: ended.scenario.title,
+    endReason: outcome.endReason,
+    form: outcome.form,
+    deployed: outcome.deployed,
+    crisisLost: outcome.crisisLost,
+    asHistory: outcome.historical.matches,
+    credibility: ended.tracks.credibility,
+    allianceResult: outcome.allianceResult,
+  };
+  return { credibility: ended.tracks.credibility, grievances, past: [...(previous?.past ?? []), crisis] };
 }
 
 /** Adjusts a new game's starting tracks by what the campaign carried. */

@@ -73,5 +73,6 @@ export function createGame({ scenario, seed, seats = {}, carry }: GameSetup): Ga
     timeline: [],
     trackHistory: [{ hour: 0, severity, credibility, legitimacy, sovereignty }],
     ended: null,
+    carry: carry ?? null,
   };
 }

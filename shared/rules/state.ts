@@ -11,6 +11,7 @@ import type {
   Article,
   Concern,
   DeputyVote,
+  Form,
   Framing,
   Phase,
   Stance,
@@ -185,6 +186,32 @@ export interface GameState {
   trackHistory: TrackPoint[];
   /** Set when the game reaches the debrief. */
   ended: { reason: EndReason; atHour: number } | null;
+  /** In a campaign: what the crises before this one passed on (null outside a campaign, or first). */
+  carry: CampaignCarry | null;
+}
+
+/** What a campaign carries from one crisis into the next (shared/rules/campaign.ts). */
+export interface CampaignCarry {
+  credibility: number;
+  /** Per state: how badly the alliance has treated it so far (0 = no complaint). */
+  grievances: Partial<Record<StateId, number>>;
+  /** The crises played before this one, in order: the campaign's debrief sums them up. */
+  past?: PastCrisis[];
+}
+
+/** How one earlier crisis of the campaign ended, beside its history. */
+export interface PastCrisis {
+  scenarioId: string;
+  title: LocalizedText;
+  endReason: EndReason;
+  form: Form | "none";
+  deployed: boolean;
+  crisisLost: boolean;
+  /** It ended as history did (the simulator's historical match). */
+  asHistory: boolean;
+  /** The alliance's credibility when it ended, carried into the next crisis. */
+  credibility: number;
+  allianceResult: number;
 }
 
 export type EndReason =
@@ -254,5 +281,6 @@ export function cloneState(state: GameState): GameState {
     timeline: [...state.timeline],
     trackHistory: state.trackHistory,
     ended: state.ended && { ...state.ended },
+    carry: state.carry,
   };
 }

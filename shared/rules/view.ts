@@ -56,6 +56,8 @@ export interface PublicView {
   pressedToLeave: readonly StateId[];
   timeline: GameState["timeline"];
   ended: GameState["ended"];
+  /** In a campaign: what the crises before carried into this one, and how they ended. */
+  carry: GameState["carry"];
   /** Once the game has ended: the debrief, with every score and the history beside it. */
   debrief:
     | (GameOutcome & {
@@ -145,6 +147,7 @@ export function spectatorView(state: GameState): PublicView {
     pressedToLeave: state.pressedToLeave,
     timeline: state.timeline,
     ended: state.ended,
+    carry: state.carry,
     debrief: state.ended
       ? {
           ...outcomeOf(state),

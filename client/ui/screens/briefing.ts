@@ -4,6 +4,7 @@ import type { Sections } from "../dom.ts";
 import { h } from "../dom.ts";
 import { CHOICES, t } from "../../view/models.ts";
 import { flag, heading, keyOf, type ScreenCtx } from "../common.ts";
+import { campaignSection } from "../sections/campaign.ts";
 import { coachSection } from "../sections/coach.ts";
 import { readySection } from "../sections/ready.ts";
 import { roomSection } from "../sections/room.ts";
@@ -49,6 +50,7 @@ export function briefingScreen(sections: Sections, ctx: ScreenCtx): void {
     heading(t(lang, "ui.briefing.situation"), "h3"),
     h("p", { class: "prose" }, scenario.situation[lang]),
   ]);
+  campaignSection(sections, ctx, "briefing");
   readySection(sections, ctx, "briefing-ready");
   roomSection(sections, ctx);
   briefSection(sections, ctx);

@@ -3,6 +3,7 @@ import type { Sections } from "../dom.ts";
 import { h } from "../dom.ts";
 import { debriefVM, t } from "../../view/models.ts";
 import { flag, heading, keyOf, type ScreenCtx } from "../common.ts";
+import { campaignSection } from "../sections/campaign.ts";
 
 export function debriefScreen(sections: Sections, ctx: ScreenCtx): void {
   const lang = ctx.lang;
@@ -18,6 +19,10 @@ export function debriefScreen(sections: Sections, ctx: ScreenCtx): void {
     h("h2", { id: "debrief-title" }, t(lang, "ui.debrief.title")),
     h("p", { class: "lead", id: "debrief-end" }, debrief.end),
     h("p", {}, debrief.alliance),
+  ]);
+  // In a campaign: the wait before the next crisis, or after the last one the whole campaign.
+  campaignSection(sections, ctx, "debrief");
+  sections.section("debrief-tracks", keyOf(lang, debrief), () => [
     heading(t(lang, "ui.debrief.tracks"), "h3"),
     h(
       "ul",
