@@ -9,8 +9,9 @@ import { createOptions, joinOptions, soloOptions } from "./room-options.ts";
 import type { Stage } from "./scenes/types.ts";
 import { Settings } from "./settings.ts";
 import { renderBanner } from "./ui/banner.ts";
+import { Guide } from "./ui/guide.ts";
 import { tickCountdowns } from "./ui/sections/campaign.ts";
-import { renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
+import { isSolo, renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
 import { renderMenu, type ScenarioInfo } from "./ui/menu.ts";
@@ -40,6 +41,11 @@ export class App {
   private stage: Stage | null = null;
   private readonly sections: Sections;
   private readonly chrome: ChromeActions;
+  /** The guided crisis: a first solo game explains each step before the player acts. */
+  private readonly guide = new Guide(
+    (snap) => this.settings.guided && this.settings.coachOn && isSolo(snap),
+    (paused) => this.net.send("pause", { paused }),
+  );
   private readonly el: Record<
     "title" | "clock" | "nav" | "tools" | "status" | "waiting" | "alert" | "announcer" | "panel" | "stage",
     HTMLElement
@@ -149,6 +155,9 @@ export class App {
     }
     this.view = nextView({ view: this.view, phase: this.snap?.phase ?? null }, snapshot);
     this.snap = snapshot;
+    this.guide.onSnapshot(snapshot, this.lang);
+    // The first game that reaches its debrief was the guided one: later games are not guided.
+    if (snapshot.view.ended && this.settings.guided && isSolo(snapshot)) this.settings.setGuided(false);
     // At the debrief the server sends the whole history; before it, the client records what it sees.
     const history = snapshot.view.debrief?.trackHistory;
     this.tracks = history?.length
@@ -292,6 +301,7 @@ export class App {
     }
     if (panel.querySelector(":scope > .menu")) panel.replaceChildren();
     this.sections.begin();
+    this.guide.render(this.sections, this.snap, this.lang, () => this.render());
     SCREEN_RENDERERS[this.view](this.sections, this.ctx(this.snap));
     this.sections.end();
   }

@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from "../shared/i18n/index.ts";
 const LANG_KEY = "unanimity.lang";
 const COACH_KEY = "unanimity.coach";
 const NAME_KEY = "unanimity.name";
+const GUIDE_KEY = "unanimity.guided";
 
 function stored(key: string): string | null {
   try {
@@ -34,6 +35,14 @@ export class Settings {
   setLang(lang: Language): void {
     this.lang = lang;
     store(LANG_KEY, lang);
+  }
+
+  /** A first solo game is a guided crisis; it stays on until a game reaches its debrief, or is turned off. */
+  guided = stored(GUIDE_KEY) !== "off";
+
+  setGuided(on: boolean): void {
+    this.guided = on;
+    store(GUIDE_KEY, on ? "on" : "off");
   }
 
   setCoach(on: boolean): void {

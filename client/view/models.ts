@@ -18,4 +18,5 @@ export * from "./waiting.ts";
 export * from "./negotiation.ts";
 export * from "./requests.ts";
 export * from "./campaign.ts";
+export * from "./guide.ts";
 export { myState } from "./snapshot.ts";

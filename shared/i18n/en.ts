@@ -859,6 +859,46 @@ export const en = {
   "ui.campaign.summary.row": "{title}: {reason}; {history}; credibility {credibility}/10 after it.",
   "ui.campaign.asHistory": "as in history",
   "ui.campaign.notHistory": "not as in history",
+  // Guided crisis (issue 12)
+  "ui.guide.heading": "Guide, step {n} of {of}: {step}",
+  "ui.guide.ok": "Got it",
+  "ui.guide.toggle": "Guided crisis: the coach explains each step before you act",
+  "ui.guide.step.briefing": "the briefing",
+  "ui.guide.step.appeal": "the appeal",
+  "ui.guide.step.bilateral": "the bilateral answer",
+  "ui.guide.step.consultations": "consultations",
+  "ui.guide.step.council": "the Council's vote",
+  "ui.guide.step.approvals": "national approvals",
+  "ui.guide.step.deployment": "the deployment",
+  "ui.guide.step.debrief": "the debrief",
+  "ui.guide.briefing":
+    "You lead {state}. Your private brief and objectives are yours alone; everyone sees the situation, the evidence for each way of framing the threat, and each state's forces. Read them, then say you are ready.",
+  "ui.guide.appeal.host":
+    "The crisis is in your country, so the first move is yours: ask nobody, ask one ally alone (a bilateral request), or ask the alliance, informally or formally. A formal request names an article: Article 2 opens consultations, Article 4 asks for collective defence against aggression. Pick the framing the evidence supports: overstating it costs legitimacy.",
+  "ui.guide.appeal.chair":
+    "{host} decides whether to ask for help. As the Council's chair you will run the consultations and call the vote; for now you may carry {host}'s plea to the others informally, or wait.",
+  "ui.guide.appeal.member":
+    "{host} decides whether to ask for help. You may carry its plea to the others informally, or wait for its request.",
+  "ui.guide.bilateral.host":
+    "You asked one ally alone. It may send its own troops, outside the alliance, decline, or hand your request to the alliance.",
+  "ui.guide.bilateral.chair":
+    "{host} asked one ally alone, outside the alliance. If that is you, answer: send your own troops, decline, or hand the request to the alliance.",
+  "ui.guide.bilateral.member":
+    "{host} asked one ally alone, outside the alliance. If that is you, answer: send your own troops, decline, or hand the request to the alliance.",
+  "ui.guide.consultations.host":
+    "The members talk the request over. A text goes on the table: a statement, an assessment mission, equipment, a peacekeeping force or a collective force. Each member endorses it, stands aside (takes no part, and does not block) or objects, naming what it wants changed. You may withdraw your request.",
+  "ui.guide.consultations.chair":
+    "You chair the consultations: table a text (or answer one), listen to the objections, amend the text or say why not, and call the vote when the table is ready. An objection names what it wants changed: the legal basis, the form, the tasks, the time limit, a pledge or the framing.",
+  "ui.guide.consultations.member":
+    "A text goes on the table. Endorse it, stand aside (you take no part and do not block), or object and name what must change: the legal basis, the form, the tasks, the time limit, a pledge or the framing. If the text sends troops, you may pledge some.",
+  "ui.guide.council":
+    "The Council decides by unanimity: one objection blocks the text, and the table goes back to consultations. Standing aside lets it pass without you. If troops are decided, only the members that support it send their pledges.",
+  "ui.guide.approvals":
+    "Each state that pledged troops must now clear its own procedure: a parliament's vote, a joint session, a president's decree, a standing consent. A failed vote keeps that contingent home; a re-vote costs political capital; any leader may lobby another state's deputies, at a price at home.",
+  "ui.guide.deployment":
+    "The contingents travel to the crisis; most small ones fly on Russian aircraft. The host decides each day whether the mission stays; the others may press it to leave, or bring their own troops home.",
+  "ui.guide.debrief":
+    "The debrief sets your game beside what really happened, and scores each leader against its own objectives. The questions are for the class, or for you.",
 } as const;
 
 export type MessageKey = keyof typeof en;
