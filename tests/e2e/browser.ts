@@ -76,8 +76,14 @@ export async function openPage(
   chromium: Chromium,
   viewport: { width: number; height: number },
   locale = "en-GB",
+  /** A first solo game is guided (a card and a pause at each step); tests of other things skip it. */
+  options: { guided?: boolean } = {},
 ): Promise<Watched> {
   const context = await chromium.browser.newContext({ viewport, locale });
+  if (!options.guided)
+    await context.addInitScript(() => {
+      localStorage.setItem("unanimity.guided", "off");
+    });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
