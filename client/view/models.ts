@@ -16,4 +16,5 @@ export * from "./stage.ts";
 export * from "./forms.ts";
 export * from "./waiting.ts";
 export * from "./negotiation.ts";
+export * from "./lobby.ts";
 export { myState } from "./snapshot.ts";

@@ -34,6 +34,8 @@ export interface SyncedState {
   holding?: boolean;
   solo?: boolean;
   invited?: boolean;
+  gatherUntil?: number;
+  gatherNeeded?: number;
 }
 
 export interface SeatInfoVM {
@@ -70,6 +72,8 @@ export interface Snapshot {
   invited: boolean;
   /** This client created the room (it may hand open seats to bots, and invite). */
   creator: boolean;
+  /** A quick match gathering strangers: when it starts at the latest (wall-clock ms), and how many people start it sooner. */
+  gathering: { until: number; needed: number } | null;
 }
 
 type OwnPart = ReturnType<typeof seatViewOf>;
@@ -145,6 +149,10 @@ export function snapshotOf(synced: SyncedState, seat: string | null, creator = f
     solo: synced.solo === true,
     invited: synced.invited === true,
     creator,
+    gathering:
+      (synced.gatherUntil ?? 0) > 0
+        ? { until: synced.gatherUntil ?? 0, needed: synced.gatherNeeded ?? 0 }
+        : null,
   };
 }
 
