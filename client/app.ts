@@ -316,16 +316,20 @@ export class App {
         this.joinCode(chosen.code, joinOptions(chosen));
       },
       projector: (code) => this.joinCode(code, { spectator: true }),
-      quick: () =>
-        void this.run(() =>
-          this.net.quick(quickOptions(this.settings.name, this.lang, this.scenarios, search)),
-        ),
+      quick: (name) =>
+        void this.run(async () => {
+          remember(name);
+          await this.net.quick(quickOptions(name, this.lang, this.scenarios, search));
+        }),
       enter: (code, watch) =>
         this.joinCode(
           code,
           watch ? { spectator: true } : joinOptions({ code, name: this.settings.name, seat: null }),
         ),
       howToPlay: () => {
+        // The name typed for Play now is still there on the way back.
+        const typed = (document.getElementById("quick-name") as HTMLInputElement | null)?.value.trim();
+        if (typed) remember(typed);
         this.howToPlay = true;
         this.render();
         document.getElementById("howto-h")?.focus();

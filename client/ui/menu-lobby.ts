@@ -5,11 +5,13 @@
  */
 import type { Language } from "../../shared/i18n/index.ts";
 import { t, type LobbyListVM } from "../view/models.ts";
+import { field, valueOf } from "./controls.ts";
 import { h } from "./dom.ts";
 
 export interface LobbyHandlers {
   howToPlay(): void;
-  quick(): void;
+  /** "Play now" under this name (empty: the seat's). */
+  quick(name: string): void;
   /** Join a listed room: a free seat, or (`watch`) as a spectator when none is free. */
   enter(code: string, watch: boolean): void;
 }
@@ -29,17 +31,25 @@ export function introCard(lang: Language, handlers: LobbyHandlers): HTMLElement 
   );
 }
 
-export function quickCard(lang: Language, handlers: LobbyHandlers): HTMLElement {
+export function quickCard(lang: Language, handlers: LobbyHandlers, name: string): HTMLElement {
   return h(
-    "section",
-    { class: "card", id: "menu-quick", "aria-labelledby": "quick-h" },
+    "form",
+    {
+      class: "card",
+      id: "menu-quick",
+      "aria-labelledby": "quick-h",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        handlers.quick(valueOf("quick-name").trim());
+      },
+    },
     h("h2", { id: "quick-h" }, t(lang, "ui.lobby.quick.title")),
     h("p", { class: "muted" }, t(lang, "ui.lobby.quick.hint")),
-    h(
-      "button",
-      { type: "button", id: "quick-btn", class: "primary", onclick: () => handlers.quick() },
-      t(lang, "ui.lobby.quick.button"),
+    field(
+      t(lang, "ui.menu.name"),
+      h("input", { id: "quick-name", type: "text", maxlength: 40, value: name, autocomplete: "nickname" }),
     ),
+    h("button", { type: "submit", id: "quick-btn", class: "primary" }, t(lang, "ui.lobby.quick.button")),
   );
 }
 

@@ -315,7 +315,7 @@ export function renderMenu(
       "div",
       { class: "menu" },
       introCard(lang, handlers),
-      quickCard(lang, handlers),
+      quickCard(lang, handlers, remembered.name),
       lobbyCard(lang, lobby, handlers),
       solo,
       create,

@@ -217,8 +217,9 @@ export class Seating {
   }
 
   /**
-   * The leader seat a join without a seat gets: one nobody holds or is claiming, in the preferred
-   * order; a seat nobody claimed before and no bot was set for first, then a bot's, then any free one.
+   * The leader seat a join without a seat gets: one nobody holds or is claiming; the first in the
+   * preferred order when there is one, else a seat nobody claimed before and no bot was set for
+   * first, then a bot's, then any free one.
    */
   private freeSeat(): Slot | undefined {
     const order = this.config.prefer?.() ?? [];
@@ -226,6 +227,8 @@ export class Seating {
     const free = this.all()
       .filter((open) => !open.sessionId && !open.away && open.leader && !this.claiming.has(open.seat))
       .sort((a, b) => rank(a) - rank(b));
+    // A preferred order (a quick match's) wins: a stranger who left gave the seat up.
+    if (this.config.prefer) return free[0];
     const unclaimed = free.filter((open) => !open.claim);
     return unclaimed.find((open) => !open.botKind) ?? unclaimed[0] ?? free[0];
   }
