@@ -31,6 +31,7 @@ export function soloOptions(
     private: true,
     solo: true,
     pace: chosen.pace,
+    ...(chosen.campaign ? { campaign: true } : {}),
     seat: chosen.seat,
     ...(chosen.name ? { name: chosen.name } : {}),
   };
@@ -43,6 +44,7 @@ export function createOptions(chosen: Chosen<"create">, search: string): CreateO
     ...seedOption(search),
     private: chosen.private,
     fallbackBot: chosen.bots,
+    ...(chosen.campaign ? { campaign: true } : {}),
     ...(chosen.deputies
       ? { deputies: Object.fromEntries(DEPUTY_STATES.map((m) => [m, DEPUTIES_PER_CHAMBER])) }
       : {}),
@@ -55,5 +57,31 @@ export function joinOptions(chosen: Chosen<"join">): JoinOptions {
   return {
     ...(chosen.name ? { name: chosen.name } : {}),
     ...(chosen.seat ? { seat: chosen.seat } : {}),
+  };
+}
+
+/** The scenario "Play now" opens a new table with: the January 2022 crisis, the one the alliance acted in. */
+export const QUICK_SCENARIO = "kazakhstan-2022-01";
+
+/**
+ * "Play now": the matchmaker's `joinOrCreate` finds a quick match gathering strangers or makes one
+ * (its scenario and language are used only when it is made). `?quickWait=<s>` shortens a new one's wait.
+ */
+export function quickOptions(
+  name: string,
+  lang: "en" | "ru",
+  scenarios: readonly ScenarioInfo[] | null,
+  search: string,
+): CreateOptions & JoinOptions {
+  const scenario =
+    scenarios?.find((x) => x.id === QUICK_SCENARIO)?.id ?? scenarios?.[0]?.id ?? QUICK_SCENARIO;
+  const wait = Number(new URLSearchParams(search).get("quickWait"));
+  return {
+    quickMatch: true,
+    scenario,
+    language: lang,
+    ...seedOption(search),
+    ...(Number.isFinite(wait) && wait > 0 && wait <= 600 ? { quickWaitSeconds: wait } : {}),
+    ...(name ? { name } : {}),
   };
 }

@@ -87,6 +87,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       thinkMs: config.defaults?.thinkMs ?? 2500,
       deliberationSeconds: config.defaults?.deliberationSeconds ?? 60,
       graceSeconds: config.defaults?.graceSeconds ?? 60,
+      quickMatchPlayers: config.defaults?.quickMatchPlayers ?? 3,
+      quickWaitSeconds: config.defaults?.quickWaitSeconds ?? 30,
     },
   });
   // Classroom sessions (server/classroom): their own tables in the same database.
@@ -114,7 +116,9 @@ export async function createApp(config: AppConfig): Promise<App> {
       maxPayload: LIMITS.maxFrameBytes,
       verifyClient: (info: { origin?: string }) => originAllowed(allowedOrigins, info.origin || undefined),
     }),
-    rooms: { [ROOM_NAME]: defineRoom(GameRoom) },
+    // "Play now" is `joinOrCreate(ROOM_NAME, { quickMatch: true })`: it finds a room whose listing
+    // still says `quickMatch: true` (gathering strangers), or makes one (server/rooms/quick-match.ts).
+    rooms: { [ROOM_NAME]: defineRoom(GameRoom).filterBy(["quickMatch"]) },
     greet: false,
     gracefullyShutdown: false,
     ...(redis ? { presence: redis.presence, driver: redis.driver } : {}),

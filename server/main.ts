@@ -8,7 +8,8 @@
  * - ALLOWED_ORIGINS: comma-separated browser origins allowed to connect (default: all);
  * - ADMIN_KEY: enables /admin/* for requests that carry it;
  * - TRUST_PROXY: Express's "trust proxy" behind a proxy (e.g. 1), so per-address limits see clients;
- * - SCENARIO_DIR (default data/scenarios): extra scenario files a teacher adds.
+ * - SCENARIO_DIR (default data/scenarios): extra scenario files a teacher adds;
+ * - QUICK_MATCH_PLAYERS (default 3): people who start a "Play now" room before its wait ends.
  * Unfinished games come back under their room codes when the server starts again.
  */
 import { createApp } from "./app.ts";
@@ -17,6 +18,7 @@ const env = process.env;
 const port = Number(env.PORT ?? 2567);
 const host = env.HOST ?? "0.0.0.0";
 const dataDir = env.DATA_DIR ?? "data";
+const quickMatchPlayers = Number(env.QUICK_MATCH_PLAYERS);
 const list = (v: string | undefined) =>
   (v ?? "")
     .split(",")
@@ -39,6 +41,9 @@ const app = await createApp({
   ...(env.ADMIN_KEY ? { adminKey: env.ADMIN_KEY } : {}),
   ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
   verbose: env.QUIET !== "1",
+  ...(Number.isInteger(quickMatchPlayers) && quickMatchPlayers >= 1 && quickMatchPlayers <= 7
+    ? { defaults: { quickMatchPlayers } }
+    : {}),
 });
 console.log(
   `Unanimity server on http://${host}:${app.port} (store: ${app.store.kind}${app.store.kind === "sqlite" ? `, ${dataDir}` : ""}${env.REDIS_URL ? `, redis, process ${app.processId}` : ""})`,

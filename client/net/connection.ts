@@ -132,6 +132,11 @@ export class Connection {
     await this.connect(() => this.client.create(ROOM_NAME, options), !!options.spectator);
   }
 
+  /** "Play now": a quick match gathering strangers, or a new one (the matchmaker decides, server-side). */
+  async quick(options: CreateOptions & JoinOptions): Promise<void> {
+    await this.connect(() => this.client.joinOrCreate(ROOM_NAME, options), false);
+  }
+
   async join(code: string, options: JoinOptions): Promise<void> {
     await this.connect(() => this.client.joinById(code.trim().toUpperCase(), options), !!options.spectator);
   }

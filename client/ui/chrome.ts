@@ -72,7 +72,7 @@ export function renderTools(el: HTMLElement, state: ChromeState, actions: Chrome
           t(lang, "ui.coach.toggle"),
         )
       : null,
-    seated && isSolo(snap) && !snap.view.ended
+    seated && isSolo(snap) && !snap.view.ended && !snap.gathering
       ? h(
           "button",
           {

@@ -15,7 +15,7 @@ export interface ScreenCtx extends Ctx {
   toggleMute: (seat: StateId) => void;
   sources: { title: string; url: string }[];
   /** The room's creator's messages (the lobby and the briefing offer them to the creator only). */
-  room?: { fillSeats(): void; invite(): void };
+  room?: { fillSeats(): void; invite(): void; leave(): void };
 }
 
 export const flag = (id: StateId): HTMLElement =>

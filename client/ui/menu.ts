@@ -1,11 +1,15 @@
-/** The menu: solo practice, create a room, join by code, classroom (student or projector). */
+/**
+ * The menu: what the game is, Play now and the open rooms (menu-lobby.ts), solo practice, create a
+ * room (a campaign too), join by code, classroom (student or projector).
+ */
 import { term, type Language } from "../../shared/i18n/index.ts";
 import type { BotKind, StateId } from "../../shared/rules/index.ts";
 import { CLASS_CODE_LENGTH } from "../../shared/protocol/classroom.ts";
 import { PACES, type Pace } from "../../shared/protocol/index.ts";
-import { CHOICES, t } from "../view/models.ts";
+import { CHOICES, t, type LobbyListVM } from "../view/models.ts";
 import { field, valueOf, checked } from "./controls.ts";
 import { h, options } from "./dom.ts";
+import { introCard, lobbyCard, quickCard, type LobbyHandlers } from "./menu-lobby.ts";
 
 export interface ScenarioInfo {
   id: string;
@@ -17,8 +21,18 @@ export interface ScenarioInfo {
   sources?: { title: string; url: string }[];
 }
 
-export interface MenuHandlers {
-  solo(o: { scenario: string; seat: StateId; bots: BotKind; pace: Pace; name: string }): void;
+export interface MenuHandlers extends LobbyHandlers {
+  solo(o: {
+    scenario: string;
+    seat: StateId;
+    bots: BotKind;
+    pace: Pace;
+    name: string;
+    /** The crises in date order from this one (docs/game.md, "Campaign"). */
+    campaign?: boolean;
+    /** A guided crisis: the coach explains each step before the player acts. */
+    guided?: boolean;
+  }): void;
   create(o: {
     scenario: string;
     seat: StateId | null;
@@ -28,6 +42,7 @@ export interface MenuHandlers {
     bots: BotKind;
     /** Deputy seats for the parliaments that vote, for a larger group at one table. */
     deputies: boolean;
+    campaign?: boolean;
   }): void;
   join(o: { code: string; name: string; seat: string | null }): void;
   projector(code: string): void;
@@ -58,12 +73,16 @@ function stateOptions(sc: ScenarioInfo | undefined, lang: Language, any: string 
   return options(any === null ? list : [{ value: "", label: any }, ...list], sc?.host);
 }
 
+const campaignBox = (id: string, lang: Language): HTMLElement =>
+  h("label", { class: "check" }, h("input", { type: "checkbox", id }), t(lang, "ui.lobby.campaign"));
+
 export function renderMenu(
   root: HTMLElement,
   lang: Language,
   list: ScenarioInfo[] | null,
   handlers: MenuHandlers,
-  remembered: { name: string; code: string },
+  remembered: { name: string; code: string; guided: boolean },
+  lobby: LobbyListVM,
 ): void {
   if (!list) {
     root.replaceChildren(h("p", { role: "status" }, t(lang, "ui.menu.loading")));
@@ -91,6 +110,8 @@ export function renderMenu(
           bots: valueOf("solo-bots") as BotKind,
           pace: valueOf("solo-pace") as Pace,
           name: valueOf("solo-name").trim(),
+          campaign: checked("solo-campaign"),
+          guided: checked("solo-guided"),
         });
       },
     },
@@ -104,7 +125,7 @@ export function renderMenu(
         "select",
         { id: "solo-bots" },
         options(
-          CHOICES.botKinds.map((k) => ({ value: k, label: term(lang, k) })),
+          CHOICES.botKinds.map((k) => ({ value: k, label: t(lang, `ui.menu.botKind.${k}`) })),
           "historical",
         ),
       ),
@@ -129,6 +150,13 @@ export function renderMenu(
         value: remembered.name,
         autocomplete: "nickname",
       }),
+    ),
+    campaignBox("solo-campaign", lang),
+    h(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", id: "solo-guided", checked: remembered.guided }),
+      t(lang, "ui.guide.toggle"),
     ),
     h("button", { type: "submit", id: "solo-start", class: "primary" }, t(lang, "ui.menu.start")),
   );
@@ -157,6 +185,7 @@ export function renderMenu(
           private: checked("create-private"),
           bots: valueOf("create-bots") as BotKind,
           deputies: checked("create-deputies"),
+          campaign: checked("create-campaign"),
         });
       },
     },
@@ -170,7 +199,7 @@ export function renderMenu(
         "select",
         { id: "create-bots" },
         options(
-          CHOICES.botKinds.map((k) => ({ value: k, label: term(lang, k) })),
+          CHOICES.botKinds.map((k) => ({ value: k, label: t(lang, `ui.menu.botKind.${k}`) })),
           "historical",
         ),
       ),
@@ -185,6 +214,7 @@ export function renderMenu(
       h("input", { type: "checkbox", id: "create-deputies" }),
       t(lang, "ui.menu.deputies", { n: DEPUTIES_PER_CHAMBER }),
     ),
+    campaignBox("create-campaign", lang),
     h(
       "label",
       { class: "check" },
@@ -289,5 +319,17 @@ export function renderMenu(
       t(lang, "ui.menu.projector"),
     ),
   );
-  root.replaceChildren(h("div", { class: "menu" }, solo, create, join, classroom));
+  root.replaceChildren(
+    h(
+      "div",
+      { class: "menu" },
+      introCard(lang, handlers),
+      quickCard(lang, handlers, remembered.name),
+      lobbyCard(lang, lobby, handlers),
+      solo,
+      create,
+      join,
+      classroom,
+    ),
+  );
 }

@@ -19,4 +19,5 @@ export * from "./negotiation.ts";
 export * from "./requests.ts";
 export * from "./campaign.ts";
 export * from "./guide.ts";
+export * from "./lobby.ts";
 export { myState } from "./snapshot.ts";

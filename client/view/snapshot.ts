@@ -36,6 +36,8 @@ export interface SyncedState {
   invited?: boolean;
   crisis?: number;
   crises?: number;
+  gatherUntil?: number;
+  gatherNeeded?: number;
 }
 
 export interface SeatInfoVM {
@@ -74,6 +76,8 @@ export interface Snapshot {
   creator: boolean;
   /** In a campaign of several crises: the one now played (1-based) and how many; else null. */
   campaign: { crisis: number; crises: number } | null;
+  /** A quick match gathering strangers: when it starts at the latest (wall-clock ms), and how many people start it sooner. */
+  gathering: { until: number; needed: number } | null;
 }
 
 type OwnPart = ReturnType<typeof seatViewOf>;
@@ -152,6 +156,10 @@ export function snapshotOf(synced: SyncedState, seat: string | null, creator = f
     campaign:
       (synced.crises ?? 1) > 1
         ? { crisis: Math.max(1, synced.crisis ?? 1), crises: synced.crises ?? 1 }
+        : null,
+    gathering:
+      (synced.gatherUntil ?? 0) > 0
+        ? { until: synced.gatherUntil ?? 0, needed: synced.gatherNeeded ?? 0 }
         : null,
   };
 }

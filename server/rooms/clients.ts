@@ -12,12 +12,22 @@ export interface UserData {
 
 export type GameClient = Client<{ userData: UserData }>;
 
-/** The room's listing (the lobby, `GET /api/rooms`). */
+/** The room's listing (the lobby, `GET /api/rooms`; `LobbyRoomSchema` in shared/protocol reads it). */
 export interface RoomMeta {
   scenarioId: string;
   title: string;
   phase: string;
   openSeats: number;
+  /** Leader seats, those a person holds, those a bot plays. */
+  seats: number;
+  people: number;
+  bots: number;
+  /** The creator's language, when it said. */
+  language: "en" | "ru" | null;
+  /** Gathering strangers for "Play now" (the matchmaker's filter); false once the game started. */
+  quickMatch: boolean;
+  /** When a gathering quick match starts with bots at the latest (wall-clock ms), else 0. */
+  startsAt: number;
 }
 
 export const readerOf = (client: GameClient): Reader => ({

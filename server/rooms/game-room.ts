@@ -81,7 +81,8 @@ export class GameRoom
       if (!message) return;
       const { seating } = this.parts;
       const solo = this.options.solo ? seating.isCreator(client.sessionId, seat) : seating.claimed() <= 1;
-      if (!solo || this.options.classSession) {
+      // Strangers' rooms are never paused by one of them (nor held once gathered).
+      if (!solo || this.options.classSession || this.options.quickMatch) {
         this.refuse(client, "ERR_NOT_SOLO", "pause");
         return;
       }
@@ -153,6 +154,9 @@ export class GameRoom
     this.parts.bots.schedule();
     // A classroom table comes back from a restart paused; its classroom resumes it if it ran.
     if (opened.restored && opened.classSession) this.parts.clock.setPaused(true);
+    // A quick match holds its clock until its strangers are in (server/rooms/quick-match.ts).
+    this.parts.quick.open();
+    this.metadata = this.parts.listing.first();
   }
 
   /** What the parts may ask of the room besides `host`: its clients, its listing, the next crisis. */
@@ -237,6 +241,7 @@ export class GameRoom
   private seatsChanged(bots: boolean): void {
     this.parts.seating.sync();
     this.parts.turns.update();
+    this.parts.quick.seatsChanged();
     this.parts.listing.seatsChanged();
     this.broadcastPatch();
     if (bots) this.parts.bots.schedule();

@@ -43,6 +43,8 @@ export interface OpenedGame {
   thinkMs: number;
   deliberationSeconds: number;
   graceSeconds: number;
+  /** A fresh quick match: how many people start it, and the seconds it waits for them at most; else null. */
+  quick: { players: number; waitSeconds: number } | null;
   code: string;
   gameId: string;
   crisis: number;
@@ -82,8 +84,12 @@ async function optionsOf(raw: unknown, store: GameStore) {
   if (!parsed.success)
     throw new ServerError(400, `bad room options: ${parsed.error.issues[0]?.message ?? ""}`);
   const cls = (raw ?? {}) as { classSession?: unknown; key?: unknown };
-  // A solo room is never listed.
-  const given = parsed.data.solo ? { ...parsed.data, private: true } : parsed.data;
+  // A solo room is never listed (nor a quick match); a quick match is always listed, or no stranger finds it.
+  const given = parsed.data.solo
+    ? { ...parsed.data, private: true, quickMatch: false }
+    : parsed.data.quickMatch
+      ? { ...parsed.data, private: false }
+      : parsed.data;
   const options: RoomOptions =
     typeof cls.classSession === "string" && cls.key === RESTORE_KEY
       ? { ...given, classSession: cls.classSession }
@@ -114,6 +120,13 @@ export async function openGame(
     deliberationSeconds: options.deliberationSeconds ?? defaults.deliberationSeconds,
     graceSeconds: options.graceSeconds ?? defaults.graceSeconds,
     crises,
+    quick:
+      options.quickMatch === true && !options.classSession
+        ? {
+            players: defaults.quickMatchPlayers,
+            waitSeconds: options.quickWaitSeconds ?? defaults.quickWaitSeconds,
+          }
+        : null,
   };
 
   if (stored) {
@@ -135,6 +148,8 @@ export async function openGame(
       );
     return {
       ...settings,
+      // A quick match that comes back (a restart) plays on with whoever returns: it gathers no more.
+      quick: null,
       ...crisisOfGameId(stored.id),
       gameId: stored.id,
       carry: stored.carry,

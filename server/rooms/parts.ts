@@ -11,6 +11,7 @@ import { PhaseClock } from "./clock.ts";
 import type { OpenedGame } from "./open-game.ts";
 import type { RoomHost } from "./room-host.ts";
 import { Listing, type ListingHooks } from "./listing.ts";
+import { QuickMatch, quickSeatOrder } from "./quick-match.ts";
 import { Seating } from "./seating.ts";
 import { Sessions, type SessionHooks } from "./sessions.ts";
 import type { TableContext } from "./table-requests.ts";
@@ -26,6 +27,7 @@ export interface Parts {
   listing: Listing;
   campaign: CampaignRun;
   table: TableContext;
+  quick: QuickMatch;
 }
 
 export interface PartsHooks extends SessionHooks, ListingHooks {
@@ -56,6 +58,8 @@ export function assembleParts(
       solo: options.solo === true,
       creatorHash: options.creator ?? null,
       creatorToken: opened.creatorToken,
+      // Strangers in a quick match get the seats with the most to decide first, one each.
+      ...(opened.quick ? { prefer: () => quickSeatOrder(host.game().scenario) } : {}),
     },
     synced,
   );
@@ -128,12 +132,24 @@ export function assembleParts(
       hooks.seatsChanged(bots);
     },
   };
-  const listing = new Listing(host, hooks, seating);
-  return { seating, clock, bots, turns, chat, sessions, listing, campaign, table };
+  const quick = new QuickMatch(
+    host,
+    {
+      people: () => seating.counts().people,
+      setPaused: (paused) => clock.setPaused(paused),
+      fill: () => seating.fill(options.fallbackBot ?? "historical"),
+      changed: () => hooks.seatsChanged(true),
+    },
+    synced,
+    opened.quick,
+  );
+  const listing = new Listing(host, hooks, { seating, quick, language: options.language ?? null });
+  return { seating, clock, bots, turns, chat, sessions, listing, campaign, table, quick };
 }
 
 /** Stops the parts' timers: the phase clock, the bots, a campaign's pause (the room finished or stops). */
-export function stopTimers({ clock, bots, campaign }: Parts): void {
+export function stopTimers({ clock, bots, campaign, quick }: Parts): void {
+  quick.clear();
   campaign.clear();
   clock.clear();
   bots.stop();

@@ -65,6 +65,8 @@ export interface SeatingConfig {
   creatorHash: string | null;
   /** A fresh room's first join is its creator's: the token its seat gets. */
   creatorToken: string | null;
+  /** The leader seats a join without a seat gets first, best first (a quick match's); none: slot order. */
+  prefer?: () => readonly Seat[];
 }
 
 export class Seating {
@@ -75,6 +77,8 @@ export class Seating {
   /** The creator's token, until its first join takes it; the session of a creator who only watches. */
   private creatorToken: string | null;
   private creatorSession: string | null = null;
+  /** Seats a join is claiming (its claim is being stored): another join does not pick them meanwhile. */
+  private readonly claiming = new Set<Seat>();
   private readonly host: SeatingHost;
   private readonly hooks: SeatingHooks;
   private readonly synced: SeatingSynced;
@@ -189,15 +193,16 @@ export class Seating {
         slot = this.get(options.seat);
         if (!slot) throw new ServerError(404, "ERR_NO_SUCH_SEAT");
         if (slot.sessionId || slot.away) throw new ServerError(409, "ERR_SEAT_TAKEN");
-      } else {
-        const free = this.all().filter((open) => !open.sessionId && !open.away && open.leader);
-        const unclaimed = free.filter((open) => !open.claim);
-        slot = unclaimed.find((open) => !open.botKind) ?? unclaimed[0] ?? free[0];
-      }
+      } else slot = this.freeSeat();
       if (slot) {
         token = creatorToken ?? newSeatToken();
         const claim = { tokenHash: hashToken(token), name: options.name || slot.seat };
-        await this.storeClaim({ seat: slot.seat, ...claim });
+        this.claiming.add(slot.seat);
+        try {
+          await this.storeClaim({ seat: slot.seat, ...claim });
+        } finally {
+          this.claiming.delete(slot.seat);
+        }
         // A seat can be claimed by two joins racing; the later one finds it taken.
         if (slot.sessionId || slot.away) throw new ServerError(409, "ERR_SEAT_TAKEN");
         slot.claim = claim;
@@ -209,6 +214,23 @@ export class Seating {
       slot.sessionId = sessionId;
     } else if (creatorToken) this.creatorSession = sessionId;
     return { slot, token };
+  }
+
+  /**
+   * The leader seat a join without a seat gets: one nobody holds or is claiming; the first in the
+   * preferred order when there is one, else a seat nobody claimed before and no bot was set for
+   * first, then a bot's, then any free one.
+   */
+  private freeSeat(): Slot | undefined {
+    const order = this.config.prefer?.() ?? [];
+    const rank = (slot: Slot) => (order.includes(slot.seat) ? order.indexOf(slot.seat) : order.length);
+    const free = this.all()
+      .filter((open) => !open.sessionId && !open.away && open.leader && !this.claiming.has(open.seat))
+      .sort((a, b) => rank(a) - rank(b));
+    // A preferred order (a quick match's) wins: a stranger who left gave the seat up.
+    if (this.config.prefer) return free[0];
+    const unclaimed = free.filter((open) => !open.claim);
+    return unclaimed.find((open) => !open.botKind) ?? unclaimed[0] ?? free[0];
   }
 
   /** Whether a session is the room's creator: the session that created it, or its seat's holder now. */
@@ -290,6 +312,17 @@ export class Seating {
   /** Leader seats nobody holds or waits for (the lobby lists them). */
   openSeats(): number {
     return this.all().filter((slot) => slot.leader && !slot.sessionId && !slot.away).length;
+  }
+
+  /** Leader seats, and those a person holds (or is away from, within the grace period) and a bot plays. */
+  counts(): { seats: number; people: number; bots: number } {
+    const leaders = this.all().filter((slot) => slot.leader);
+    const holders = leaders.map((slot) => this.holderOf(slot));
+    return {
+      seats: leaders.length,
+      people: holders.filter((h) => h === "human" || h === "away").length,
+      bots: holders.filter((h) => h === "bot").length,
+    };
   }
 
   /** Seats a human has claimed. */

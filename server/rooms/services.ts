@@ -28,6 +28,10 @@ export interface RoomDefaults {
   /** Seconds the bots hold a phase-ending move for a person who still has to decide (0: never). */
   deliberationSeconds: number;
   graceSeconds: number;
+  /** "Play now": a quick-match room starts once this many people are in (docs/game.md, "Online"). */
+  quickMatchPlayers: number;
+  /** Seconds of real time a quick-match room gathers people before bots take the remaining seats. */
+  quickWaitSeconds: number;
 }
 
 export interface RoomServices {

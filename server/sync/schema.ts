@@ -75,6 +75,12 @@ export const RoomState = schema(
     /** A solo room (nobody joins unless its player invites), and whether its player has invited. */
     solo: t.boolean(),
     invited: t.boolean(),
+    /**
+     * A quick match gathering strangers: when it starts at the latest (wall-clock ms; 0 once it has
+     * started, or in any other room) and how many people start it sooner.
+     */
+    gatherUntil: t.float64(),
+    gatherNeeded: t.uint8(),
   },
   "RoomState",
 );

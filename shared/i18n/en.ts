@@ -443,7 +443,10 @@ export const en = {
   "ui.menu.soloHint": "You lead one state; bots play the others and the coach explains each choice.",
   "ui.menu.scenario": "Scenario",
   "ui.menu.state": "Your state",
-  "ui.menu.bots": "The bots play",
+  "ui.menu.bots": "How the bots play",
+  "ui.menu.botKind.historical": "as the real leaders did",
+  "ui.menu.botKind.pragmatic": "pragmatically",
+  "ui.menu.botKind.hardline": "hard-line",
   "ui.menu.start": "Start practice",
   "ui.menu.create": "Create a room",
   "ui.menu.createHint":
@@ -899,6 +902,74 @@ export const en = {
     "The contingents travel to the crisis; most small ones fly on Russian aircraft. The host decides each day whether the mission stays; the others may press it to leave, or bring their own troops home.",
   "ui.guide.debrief":
     "The debrief sets your game beside what really happened, and scores each leader against its own objectives. The questions are for the class, or for you.",
+
+  // Lobby and menu (issue 12)
+  "ui.lobby.intro.title": "What is this game?",
+  "ui.lobby.intro.csto":
+    "The Collective Security Treaty Organization (CSTO) is a military alliance of Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan (and Uzbekistan until 2012); its Collective Security Council acts only if no member objects.",
+  "ui.lobby.intro.player":
+    "You lead one member state through a real crisis: the state in trouble decides whether and how to ask for help, the Council must agree unanimously, and every state that pledges troops needs its own approval at home before they move.",
+  "ui.lobby.intro.howto": "How to play",
+  "ui.lobby.quick.title": "Play now",
+  "ui.lobby.quick.hint":
+    "Play with other people online: you join a table that is gathering players, and it starts as soon as enough people are in or after a short wait. Bots take the seats nobody takes.",
+  "ui.lobby.quick.button": "Play now",
+  "ui.lobby.list.title": "Open rooms",
+  "ui.lobby.list.hint": "Public rooms people created. One click takes a free seat.",
+  "ui.lobby.list.loading": "Looking for open rooms…",
+  "ui.lobby.list.empty":
+    "No public room is open right now. Press Play now to start one others can join, or create a public room and share its code.",
+  "ui.lobby.list.offline":
+    "The list of rooms cannot be loaded: the game server does not answer. Check your connection; the list tries again by itself.",
+  "ui.lobby.list.seats": "{n, plural, =0 {no free seat} one {# free seat} other {# free seats}}",
+  "ui.lobby.list.people": "{n, plural, =0 {no people} one {# person} other {# people}}",
+  "ui.lobby.list.bots": "{n, plural, =0 {no bots} one {# bot} other {# bots}}",
+  "ui.lobby.list.phase": "now: {phase}",
+  "ui.lobby.list.gathering": "gathering players, starts in {time}",
+  "ui.lobby.list.language.en": "in English",
+  "ui.lobby.list.language.ru": "in Russian",
+  "ui.lobby.list.join": "Join",
+  "ui.lobby.list.watch": "Watch",
+  "ui.lobby.list.joinLabel": "Join room {code}: {title}",
+  "ui.lobby.list.watchLabel": "Watch room {code}: {title}",
+  "ui.lobby.gather.title": "Gathering players",
+  "ui.lobby.gather.status": "Starting in {time} · {n} of {total, plural, one {# player} other {# players}}",
+  "ui.lobby.gather.hint":
+    "Read your briefing meanwhile. When the game starts, bots take the seats nobody took; you can leave at any time.",
+  "ui.lobby.gather.leave": "Leave",
+  "ui.lobby.watching":
+    "Every seat in this room is taken, so you are watching. Press Play now for a table with a free seat.",
+  "ui.lobby.campaign":
+    "A campaign: the crises in date order from this one, carrying the alliance's credibility and grievances forward",
+  "ui.lobby.error.codeEmpty":
+    "Type the room code first: five letters and digits, as its creator sees it in the room's lobby.",
+  "ui.lobby.error.codeInvalid":
+    "“{code}” is not a room code: a code has five letters and digits, never 0, O, 1 or I. Check it with the room's creator.",
+  "ui.lobby.error.noRoom":
+    "No room {code} is open: the game may have ended, or the code is mistyped. Check the code, or pick a room from the list.",
+  "ui.lobby.error.solo":
+    "Room {code} is someone's solo game: it opens only when its player invites others. Ask them to invite you, or press Play now.",
+  "ui.lobby.error.seatTaken":
+    "That seat in room {code} is already taken: choose another seat, or “any seat”.",
+  "ui.lobby.error.connect":
+    "The game server cannot be reached. Check your connection and try again in a moment.",
+  "ui.lobby.error.generic": "That did not work ({detail}). Try again; if it keeps failing, reload the page.",
+  "ui.howto.title": "How to play",
+  "ui.howto.back": "Back to the menu",
+  "ui.howto.intro":
+    "Each game is one real crisis in which the alliance was asked, or could have been asked, for help. You lead one member state, with private objectives the others do not see until the debrief.",
+  "ui.howto.phases.title": "The phases",
+  "ui.howto.phases.text":
+    "Briefing: read your state's situation and objectives, then press ready. Appeal: the state in trouble asks for nothing, asks one ally, or asks the alliance informally or formally. Consultations: a text is tabled (the legal basis, the form, the tasks, the time limit, the pledged troops) and each leader endorses it, objects or stands aside. Council vote. National approvals. Deployment, day by day, until the host ends the mission. Debrief: your score and what really happened.",
+  "ui.howto.unanimity.title": "Unanimity and standing aside",
+  "ui.howto.unanimity.text":
+    "The Council decides only if nobody objects and the state asking supports the text. A leader who does not want to take part can stand aside: the decision passes without that state, which sends nothing and signs nothing. One objection blocks it; then the text can be amended and voted again.",
+  "ui.howto.approvals.title": "National approvals",
+  "ui.howto.approvals.text":
+    "A Council decision sends no troops by itself. Each state that pledged a contingent must clear its own procedure: a presidential decree, a security council, or a parliament's vote that can fail. A failure keeps only that state's contingent at home.",
+  "ui.howto.tracks.title": "The tracks",
+  "ui.howto.tracks.text":
+    "Crisis severity (how bad things are on the ground), the alliance's credibility, the decision's legitimacy, the host's sovereignty, and each leader's standing at home. Every choice moves some of them; your objectives and score are read from them at the end.",
 } as const;
 
 export type MessageKey = keyof typeof en;

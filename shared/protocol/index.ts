@@ -36,6 +36,13 @@ export {
   type SeatHolder,
   type ServerMessages,
 } from "./messages.ts";
+export {
+  checkRoomCode,
+  LobbyListSchema,
+  LobbyRoomSchema,
+  type CodeProblem,
+  type LobbyRoom,
+} from "./lobby.ts";
 export { FLAT_DEPTH, flatten, unflatten, WHOLE_FIELDS } from "./flat.ts";
 export { packTimelineEntry, unpackTimelineEntry } from "./timeline.ts";
 export {

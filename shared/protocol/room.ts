@@ -106,6 +106,16 @@ export const CreateOptionsSchema = z.object({
   campaign: z.boolean().optional(),
   /** Seconds the debrief of a campaign's game stays up before the next scenario begins. */
   campaignPauseSeconds: z.number().min(0).max(3600).optional(),
+  /**
+   * "Play now": a public room that gathers strangers. The matchmaker's `joinOrCreate` with
+   * `{ quickMatch: true }` finds one still gathering, or makes one; it starts when enough people are
+   * in (the server's `quickMatchPlayers`) or after `quickWaitSeconds`, and bots take the other seats.
+   */
+  quickMatch: z.boolean().optional(),
+  /** Seconds of real time a quick-match room gathers people before it starts with bots. */
+  quickWaitSeconds: z.number().min(0).max(600).optional(),
+  /** The language its creator plays in (the lobby shows it, so strangers can find a shared one). */
+  language: z.enum(["en", "ru"]).optional(),
 });
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 

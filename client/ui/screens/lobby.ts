@@ -4,6 +4,7 @@ import { h } from "../dom.ts";
 import { t } from "../../view/models.ts";
 import { heading, keyOf, type ScreenCtx } from "../common.ts";
 import { chatSection } from "../sections/chat.ts";
+import { gatherSection } from "../sections/gather.ts";
 import { readySection } from "../sections/ready.ts";
 import { roomSection } from "../sections/room.ts";
 import { seatsSection } from "../sections/seats.ts";
@@ -28,8 +29,10 @@ export function lobbyScreen(sections: Sections, ctx: ScreenCtx): void {
     ),
     h("p", {}, h("strong", {}, snap.view.scenario.title[lang]), ` — ${snap.view.scenario.date}`),
   ]);
+  gatherSection(sections, ctx);
   readySection(sections, ctx, "lobby-ready");
-  roomSection(sections, ctx);
+  // Strangers gathering for a quick match get bots when it starts, not from one of them.
+  if (!snap.gathering) roomSection(sections, ctx);
   seatsSection(sections, ctx, "lobby-seats", t(lang, "ui.lobby.seats"));
   chatSection(sections, ctx);
 }

@@ -5,7 +5,8 @@ import { formKey, type ScreenCtx } from "../common.ts";
 import { actionForm, offered } from "../controls.ts";
 
 export function readySection(sections: Sections, ctx: ScreenCtx, id: string): void {
-  if (!ctx.snap.seat || !offered(ctx, "ready", ctx.snap.phase === "briefing")) return;
+  // A quick match still gathering strangers holds its briefing until they are in.
+  if (!ctx.snap.seat || ctx.snap.gathering || !offered(ctx, "ready", ctx.snap.phase === "briefing")) return;
   sections.section(id, formKey(ctx, ["ready"]), () => [
     actionForm(
       ctx,
