@@ -9,19 +9,24 @@ import { createOptions, joinOptions, soloOptions } from "./room-options.ts";
 import type { Stage } from "./scenes/types.ts";
 import { Settings } from "./settings.ts";
 import { renderBanner } from "./ui/banner.ts";
+import { barOpen, renderLayout, stageOpen } from "./ui/layout.ts";
+import { renderTracks } from "./ui/sections/tracks.ts";
 import { renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
 import { renderMenu, type ScenarioInfo } from "./ui/menu.ts";
 import { SCREEN_RENDERERS } from "./ui/screens/index.ts";
 import {
+  announcementsVM,
   chatVM,
   errorText,
   nextView,
+  noteTrackChanges,
   recordTracks,
   stageData,
   t,
-  timelineVM,
+  tracksVM,
+  type TrackMemory,
   type TrackPoint,
   type View,
 } from "./view/models.ts";
@@ -35,12 +40,27 @@ export class App {
   private chat: readonly ChatLine[] = [];
   private scenarios: ScenarioInfo[] | null = null;
   private tracks: TrackPoint[] = [];
+  /** Each gauge's last change and its cause, as this client saw it (view/tracks.ts). */
+  private trackChanges: TrackMemory = {};
+  /** The view the panel showed at the last render (a change scrolls it up and focuses its heading). */
+  private shown: View | null = null;
   private muted = new Set<string>();
   private stage: Stage | null = null;
   private readonly sections: Sections;
   private readonly chrome: ChromeActions;
   private readonly el: Record<
-    "title" | "clock" | "nav" | "tools" | "status" | "waiting" | "alert" | "announcer" | "panel" | "stage",
+    | "title"
+    | "clock"
+    | "nav"
+    | "layout"
+    | "tools"
+    | "status"
+    | "waiting"
+    | "tracks"
+    | "alert"
+    | "announcer"
+    | "panel"
+    | "stage",
     HTMLElement
   >;
 
@@ -50,9 +70,11 @@ export class App {
       title: $("title"),
       clock: $("clock"),
       nav: $("nav"),
+      layout: $("layout"),
       tools: $("tools"),
       status: $("status"),
       waiting: $("waiting"),
+      tracks: $("tracks"),
       alert: $("alert"),
       announcer: $("announcer"),
       panel: $("panel"),
@@ -73,7 +95,6 @@ export class App {
       show: (view) => {
         this.view = view;
         this.render();
-        this.el.panel.focus();
       },
     };
     this.net.on({
@@ -93,7 +114,10 @@ export class App {
         this.render();
       },
     });
-    setInterval(() => renderClock(this.el.clock, this.snap, this.lang, Date.now()), 500);
+    setInterval(() => {
+      renderClock(this.el.clock, this.snap, this.lang, Date.now());
+      renderBanner(this.el.waiting, this.snap, this.lang, Date.now());
+    }, 500);
   }
 
   get lang(): Settings["lang"] {
@@ -137,12 +161,9 @@ export class App {
 
   private onSnapshot(snapshot: Snapshot): void {
     const first = this.snap === null;
-    const seen = this.snap?.view.timeline.length ?? snapshot.view.timeline.length;
-    const added = snapshot.view.timeline.length - seen;
-    if (added > 0) {
-      const rows = timelineVM(snapshot, this.lang, Math.min(added, 3));
-      this.announce(rows.map((row) => `${row.who}: ${row.text}${row.why ? ` ${row.why}` : ""}`));
-    }
+    // The phase and this player's turn are read out; others' moves and reasons stay in the log.
+    this.announce(announcementsVM(this.snap, snapshot, this.lang));
+    this.trackChanges = noteTrackChanges(this.trackChanges, this.snap, snapshot);
     this.view = nextView({ view: this.view, phase: this.snap?.phase ?? null }, snapshot);
     this.snap = snapshot;
     // At the debrief the server sends the whole history; before it, the client records what it sees.
@@ -216,9 +237,47 @@ export class App {
     renderTools(this.el.tools, chrome, this.chrome);
     renderNav(this.el.nav, chrome, this.chrome);
     renderClock(this.el.clock, this.snap, lang, Date.now());
-    renderBanner(this.el.waiting, this.snap, lang);
+    renderBanner(this.el.waiting, this.snap, lang, Date.now());
+    const inGame = this.snap !== null && this.view !== "menu";
+    const settings = this.settings;
+    renderLayout(this.el.layout, { lang, inGame, bar: settings.bar, stage: settings.stage }, (which) => {
+      const open = which === "bar" ? barOpen(settings.bar) : stageOpen(settings.stage);
+      settings.setFold(which, open ? "closed" : "open");
+      this.render();
+    });
+    renderTracks(
+      this.el.tracks,
+      inGame && this.snap ? tracksVM(this.snap, this.trackChanges, lang) : null,
+      lang,
+      {
+        open: settings.tracks === "open",
+        toggle: () => {
+          settings.setFold("tracks", settings.tracks === "open" ? "closed" : "open");
+          this.render();
+        },
+      },
+    );
     this.renderPanel();
+    this.settleFocus();
     this.renderStage();
+  }
+
+  /**
+   * A new view starts at its top, with focus on its heading (so a keyboard or screen-reader user
+   * lands on what changed); within a view, focus that fell to <body> because its element was
+   * rebuilt goes back to the heading rather than being lost.
+   */
+  private settleFocus(): void {
+    const changed = this.shown !== null && this.shown !== this.view;
+    this.shown = this.view;
+    const panel = this.el.panel;
+    const heading = panel.querySelector<HTMLElement>("h2");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.classList.add("view-heading");
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (changed) panel.scrollTop = 0;
+    if (changed || (lost && this.view !== "menu")) heading.focus({ preventScroll: true });
   }
 
   private ctx(snap: Snapshot): ScreenCtx {

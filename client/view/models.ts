@@ -17,3 +17,5 @@ export * from "./forms.ts";
 export * from "./waiting.ts";
 export * from "./negotiation.ts";
 export { myState } from "./snapshot.ts";
+export * from "./tracks.ts";
+export * from "./turn.ts";
