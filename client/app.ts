@@ -42,8 +42,8 @@ export class App {
   private tracks: TrackPoint[] = [];
   /** Each gauge's last change and its cause, as this client saw it (view/tracks.ts). */
   private trackChanges: TrackMemory = {};
-  /** The view the panel showed at the last render (a change scrolls it up and focuses its heading). */
-  private shown: View | null = null;
+  /** The view and phase at the last render (a change scrolls the panel up and focuses its heading). */
+  private shown: { view: View; phase: string | null } | null = null;
   private muted = new Set<string>();
   private stage: Stage | null = null;
   private readonly sections: Sections;
@@ -263,21 +263,25 @@ export class App {
   }
 
   /**
-   * A new view starts at its top, with focus on its heading (so a keyboard or screen-reader user
-   * lands on what changed); within a view, focus that fell to <body> because its element was
-   * rebuilt goes back to the heading rather than being lost.
+   * A new view or phase starts at the panel's top, with focus on its heading (so a keyboard or
+   * screen-reader user lands on what changed); otherwise, focus that fell to <body> because its
+   * element was rebuilt goes back to the heading rather than being lost.
    */
   private settleFocus(): void {
-    const changed = this.shown !== null && this.shown !== this.view;
-    this.shown = this.view;
+    const phase = this.snap?.phase ?? null;
+    const changed = this.shown !== null && (this.shown.view !== this.view || this.shown.phase !== phase);
+    this.shown = { view: this.view, phase };
     const panel = this.el.panel;
     const heading = panel.querySelector<HTMLElement>("h2");
     if (!heading) return;
     heading.tabIndex = -1;
     heading.classList.add("view-heading");
-    const lost = !document.activeElement || document.activeElement === document.body;
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    // Someone typing (the chat) keeps the keyboard; the new view is still scrolled to its top.
+    const typing = active instanceof HTMLInputElement && active.type === "text";
     if (changed) panel.scrollTop = 0;
-    if (changed || (lost && this.view !== "menu")) heading.focus({ preventScroll: true });
+    if ((changed && !typing) || (lost && this.view !== "menu")) heading.focus({ preventScroll: true });
   }
 
   private ctx(snap: Snapshot): ScreenCtx {

@@ -77,6 +77,8 @@ export interface GaugeVM {
   label: string;
   short: string;
   value: number;
+  /** The value as shown, in the language ("6.1", "6,1"). */
+  shown: string;
   /** The value as a screen reader should say it ("6.2 of 10"). */
   valueText: string;
   /** Severity is bad when high; the others when low. */
@@ -136,6 +138,7 @@ function gauge(
     label,
     short: standing ? term(lang, state) : t(lang, `ui.tracks.short.${id}`),
     value,
+    shown: number(value, lang),
     valueText: t(lang, "ui.tracks.valueText", { value: number(value, lang) }),
     level: level(id, value),
     mine,
@@ -160,13 +163,15 @@ export function tracksVM(snap: Snapshot, memory: TrackMemory, lang: Language): T
       const key: GaugeId = `standing.${id}`;
       return gauge(key, tracks.standing[id] ?? 0, memory[key], lang, id === me);
     });
-  let latest: { version: number; text: string } | null = null;
+  // The newest change a move or an event made; the crisis's creep with the clock only when none did.
+  const rank = (c: TrackChange): number => c.version + (c.cause.kind === "clock" ? 0 : 1e12);
+  let latest: { rank: number; text: string } | null = null;
   for (const g of [...main, ...standing]) {
     const change = memory[g.id];
     if (!change || !g.change) continue;
-    if (!latest || change.version > latest.version)
+    if (!latest || rank(change) > latest.rank)
       latest = {
-        version: change.version,
+        rank: rank(change),
         text: t(lang, "ui.tracks.latest", { track: g.label, change: g.change }),
       };
   }

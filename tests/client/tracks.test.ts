@@ -79,6 +79,24 @@ describe("the live tracks", () => {
     expect(tracksVM(snap(b), memory, "en").tracks[0]?.change).toMatch(/^\+0\.25: the crisis grew with time/);
   });
 
+  it("heads the strip with the newest change a move made, not the crisis creeping with the clock", () => {
+    const s = snap(approvals());
+    const memory: TrackMemory = {
+      credibility: {
+        delta: -0.5,
+        hour: 3,
+        version: 3,
+        cause: { kind: "entry", seat: "BY", message: { key: "log.withdrawPledge" } },
+      },
+      severity: { delta: 0.1, hour: 5, version: 5, cause: { kind: "clock", hour: 5 } },
+    };
+    expect(tracksVM(s, memory, "en").latest).toMatch(/^Alliance credibility −0\.5: Belarus: /);
+    expect(tracksVM(s, { severity: memory.severity }, "en").latest).toMatch(
+      /^Crisis severity \+0\.1: the crisis grew/,
+    );
+    expect(tracksVM(s, {}, "ru").tracks[0]?.shown).toMatch(/^\d+(,\d)?$/);
+  });
+
   it("forgets the changes of another room, and starts empty", () => {
     const a = snap(approvals());
     const memory: TrackMemory = {

@@ -30,7 +30,7 @@ function meter(g: GaugeVM): HTMLElement {
       : h("span", { class: `swatch track-${g.id}`, "aria-hidden": "true" }),
     h("span", { class: "name", "aria-hidden": "true" }, g.short),
     h("span", { class: "bar", "aria-hidden": "true" }, h("span", { class: "fill", style: `width:${pct}` })),
-    h("span", { class: "value", "aria-hidden": "true" }, String(g.value)),
+    h("span", { class: "value", "aria-hidden": "true" }, g.shown),
     g.delta ? h("span", { class: `delta ${g.direction ?? ""}`, "aria-hidden": "true" }, g.delta) : null,
   );
 }
@@ -87,7 +87,7 @@ export function renderTracks(el: HTMLElement, vm: TracksVM | null, lang: Languag
             "li",
             { "data-gauge": g.id },
             h("span", { class: `swatch track-${g.id}`, "aria-hidden": "true" }),
-            h("strong", {}, `${g.label} ${g.value}/10`),
+            h("strong", {}, `${g.label} ${g.shown}/10`),
             " ",
             h("span", { class: g.change ? "cause" : "muted" }, g.change ?? t(lang, "ui.tracks.none")),
           ),
