@@ -75,7 +75,7 @@ const overflow = (page: Page) =>
       const wide = [...document.querySelectorAll<HTMLElement>("#panel *, #tracks *, #waiting *")]
         .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
         .slice(0, 3)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? "").slice(0, 40)}`);
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.slice(0, 40)}`);
       out.push(...wide);
     }
     return out;
