@@ -61,7 +61,7 @@ export function renderTracks(el: HTMLElement, vm: TracksVM | null, lang: Languag
         { class: "gauges" },
         vm.tracks.map((g) => meter(g)),
       ),
-      vm.latest ? h("p", { class: "latest", id: "tracks-latest" }, vm.latest) : null,
+      vm.latest ? h("p", { class: "latest", id: "tracks-latest", title: vm.latest }, vm.latest) : null,
       h(
         "button",
         {
