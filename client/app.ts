@@ -12,6 +12,8 @@ import { Settings } from "./settings.ts";
 import { renderBanner } from "./ui/banner.ts";
 import { Guide } from "./ui/guide.ts";
 import { tickCountdowns } from "./ui/sections/campaign.ts";
+import { barOpen, renderLayout, stageOpen } from "./ui/layout.ts";
+import { renderTracks } from "./ui/sections/tracks.ts";
 import { isSolo, renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
@@ -20,6 +22,7 @@ import { renderLobbyList } from "./ui/menu-lobby.ts";
 import { renderHowToPlay } from "./ui/screens/how-to-play.ts";
 import { SCREEN_RENDERERS } from "./ui/screens/index.ts";
 import {
+  announcementsVM,
   chatVM,
   codeCheck,
   errorText,
@@ -27,10 +30,12 @@ import {
   lobbyVM,
   menuErrorText,
   nextView,
+  noteTrackChanges,
   recordTracks,
   stageData,
   t,
-  timelineVM,
+  tracksVM,
+  type TrackMemory,
   type TrackPoint,
   type View,
 } from "./view/models.ts";
@@ -44,6 +49,10 @@ export class App {
   private chat: readonly ChatLine[] = [];
   private scenarios: ScenarioInfo[] | null = null;
   private tracks: TrackPoint[] = [];
+  /** Each gauge's last change and its cause, as this client saw it (view/tracks.ts). */
+  private trackChanges: TrackMemory = {};
+  /** The view and phase at the last render (a change scrolls the panel up and focuses its heading). */
+  private shown: { view: View; phase: string | null } | null = null;
   private muted = new Set<string>();
   private stage: Stage | null = null;
   /** The public rooms, polled while the menu is shown; the room code last typed in the menu. */
@@ -59,7 +68,18 @@ export class App {
     (paused) => this.net.send("pause", { paused }),
   );
   private readonly el: Record<
-    "title" | "clock" | "nav" | "tools" | "status" | "waiting" | "alert" | "announcer" | "panel" | "stage",
+    | "title"
+    | "clock"
+    | "nav"
+    | "layout"
+    | "tools"
+    | "status"
+    | "waiting"
+    | "tracks"
+    | "alert"
+    | "announcer"
+    | "panel"
+    | "stage",
     HTMLElement
   >;
 
@@ -69,9 +89,11 @@ export class App {
       title: $("title"),
       clock: $("clock"),
       nav: $("nav"),
+      layout: $("layout"),
       tools: $("tools"),
       status: $("status"),
       waiting: $("waiting"),
+      tracks: $("tracks"),
       alert: $("alert"),
       announcer: $("announcer"),
       panel: $("panel"),
@@ -92,7 +114,6 @@ export class App {
       show: (view) => {
         this.view = view;
         this.render();
-        this.el.panel.focus();
       },
     };
     this.net.on({
@@ -116,6 +137,7 @@ export class App {
       renderClock(this.el.clock, this.snap, this.lang, Date.now());
       tickCountdowns(this.el.panel, Date.now());
       this.tickGathering();
+      renderBanner(this.el.waiting, this.snap, this.lang, Date.now());
     }, 500);
   }
 
@@ -160,12 +182,9 @@ export class App {
 
   private onSnapshot(snapshot: Snapshot): void {
     const first = this.snap === null;
-    const seen = this.snap?.view.timeline.length ?? snapshot.view.timeline.length;
-    const added = snapshot.view.timeline.length - seen;
-    if (added > 0) {
-      const rows = timelineVM(snapshot, this.lang, Math.min(added, 3));
-      this.announce(rows.map((row) => `${row.who}: ${row.text}${row.why ? ` ${row.why}` : ""}`));
-    }
+    // The phase and this player's turn are read out; others' moves and reasons stay in the log.
+    this.announce(announcementsVM(this.snap, snapshot, this.lang));
+    this.trackChanges = noteTrackChanges(this.trackChanges, this.snap, snapshot);
     this.view = nextView({ view: this.view, phase: this.snap?.phase ?? null }, snapshot);
     this.snap = snapshot;
     this.guide.onSnapshot(snapshot, this.lang);
@@ -276,9 +295,51 @@ export class App {
     renderTools(this.el.tools, chrome, this.chrome);
     renderNav(this.el.nav, chrome, this.chrome);
     renderClock(this.el.clock, this.snap, lang, Date.now());
-    renderBanner(this.el.waiting, this.snap, lang);
+    renderBanner(this.el.waiting, this.snap, lang, Date.now());
+    const inGame = this.snap !== null && this.view !== "menu";
+    const settings = this.settings;
+    renderLayout(this.el.layout, { lang, inGame, bar: settings.bar, stage: settings.stage }, (which) => {
+      const open = which === "bar" ? barOpen(settings.bar) : stageOpen(settings.stage);
+      settings.setFold(which, open ? "closed" : "open");
+      this.render();
+    });
+    renderTracks(
+      this.el.tracks,
+      inGame && this.snap ? tracksVM(this.snap, this.trackChanges, lang) : null,
+      lang,
+      {
+        open: settings.tracks === "open",
+        toggle: () => {
+          settings.setFold("tracks", settings.tracks === "open" ? "closed" : "open");
+          this.render();
+        },
+      },
+    );
     this.renderPanel();
+    this.settleFocus();
     this.renderStage();
+  }
+
+  /**
+   * A new view or phase starts at the panel's top, with focus on its heading (so a keyboard or
+   * screen-reader user lands on what changed); otherwise, focus that fell to <body> because its
+   * element was rebuilt goes back to the heading rather than being lost.
+   */
+  private settleFocus(): void {
+    const phase = this.snap?.phase ?? null;
+    const changed = this.shown !== null && (this.shown.view !== this.view || this.shown.phase !== phase);
+    this.shown = { view: this.view, phase };
+    const panel = this.el.panel;
+    const heading = panel.querySelector<HTMLElement>("h2");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.classList.add("view-heading");
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    // Someone typing (the chat) keeps the keyboard; the new view is still scrolled to its top.
+    const typing = active instanceof HTMLInputElement && active.type === "text";
+    if (changed) panel.scrollTop = 0;
+    if ((changed && !typing) || (lost && this.view !== "menu")) heading.focus({ preventScroll: true });
   }
 
   private ctx(snap: Snapshot): ScreenCtx {

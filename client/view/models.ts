@@ -21,3 +21,5 @@ export * from "./campaign.ts";
 export * from "./guide.ts";
 export * from "./lobby.ts";
 export { myState } from "./snapshot.ts";
+export * from "./tracks.ts";
+export * from "./turn.ts";

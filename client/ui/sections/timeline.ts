@@ -13,7 +13,7 @@ export function timelineSection(sections: Sections, ctx: ScreenCtx, limit = 40):
       ? h("p", { class: "muted" }, t(lang, "ui.log.empty"))
       : h(
           "ol",
-          { class: "timeline", role: "log", "aria-live": "polite" },
+          { class: "timeline", role: "log", "aria-live": "off" },
           rows.map((row) =>
             h(
               "li",
