@@ -4,9 +4,7 @@
  * the chrome, the stage's data from its view-model. Holds no rules.
  */
 import type { ChatLine } from "../shared/protocol/index.ts";
-import { Connection, JoinError, savedSession, type Status } from "./net/connection.ts";
-import { LobbyFeed } from "./net/lobby-feed.ts";
-import { createOptions, joinOptions, quickOptions, soloOptions } from "./room-options.ts";
+import { Connection, savedSession, type Status } from "./net/connection.ts";
 import type { Stage } from "./scenes/types.ts";
 import { Settings } from "./settings.ts";
 import { renderBanner } from "./ui/banner.ts";
@@ -17,18 +15,15 @@ import { renderTracks } from "./ui/sections/tracks.ts";
 import { isSolo, renderClock, renderNav, renderTools, viewLabel, type ChromeActions } from "./ui/chrome.ts";
 import type { ScreenCtx } from "./ui/common.ts";
 import { h, Sections } from "./ui/dom.ts";
-import { renderMenu, type MenuHandlers, type ScenarioInfo } from "./ui/menu.ts";
-import { renderLobbyList } from "./ui/menu-lobby.ts";
+import type { ScenarioInfo } from "./ui/menu.ts";
+import { MenuController } from "./menu-controller.ts";
 import { renderHowToPlay } from "./ui/screens/how-to-play.ts";
 import { SCREEN_RENDERERS } from "./ui/screens/index.ts";
 import {
   announcementsVM,
   chatVM,
-  codeCheck,
   errorText,
   gatherVM,
-  lobbyVM,
-  menuErrorText,
   nextView,
   noteTrackChanges,
   recordTracks,
@@ -55,11 +50,8 @@ export class App {
   private shown: { view: View; phase: string | null } | null = null;
   private muted = new Set<string>();
   private stage: Stage | null = null;
-  /** The public rooms, polled while the menu is shown; the room code last typed in the menu. */
-  private readonly lobby = new LobbyFeed(() => this.renderLobby());
-  private typedCode = "";
-  /** The menu's "How to play" page is open (the \`howToPlay\` screen, before any room). */
-  private howToPlay = false;
+  /** The menu before any room: its forms, the open rooms' list, How to play. */
+  private readonly menu: MenuController;
   private readonly sections: Sections;
   private readonly chrome: ChromeActions;
   /** The guided crisis: a first solo game explains each step before the player acts. */
@@ -100,6 +92,21 @@ export class App {
       stage: $("stage"),
     };
     this.sections = new Sections(this.el.panel);
+    const lang = () => this.lang;
+    this.menu = new MenuController({
+      get lang() {
+        return lang();
+      },
+      settings: this.settings,
+      net: this.net,
+      alert: this.el.alert,
+      panel: this.el.panel,
+      scenarios: () => this.scenarios,
+      snap: () => this.snap,
+      render: () => this.render(),
+      showError: (text) => this.showError(text),
+      setStatus: (text, warn) => this.setStatus(text, warn),
+    });
     this.chrome = {
       setLang: (lang) => {
         this.settings.setLang(lang);
@@ -232,45 +239,6 @@ export class App {
   }
 
   /** Creates or joins a room (`code`: the room joined); a refusal is shown in words that say what to do. */
-  private async run(task: () => Promise<void>, code?: string): Promise<void> {
-    this.el.alert.hidden = true;
-    try {
-      await task();
-    } catch (err) {
-      const failure = err instanceof JoinError ? err.code : "generic";
-      this.setStatus("");
-      const detail = err instanceof Error ? err.message : String(err);
-      this.showError(menuErrorText(failure, this.lang, { detail, ...(code ? { code } : {}) }));
-      this.lobby.refresh();
-    }
-  }
-
-  /** Joins a room by a code the player typed or picked: checked first, so an empty or mistyped one never reaches the network. */
-  private joinCode(typed: string, options: Parameters<Connection["join"]>[1]): void {
-    this.typedCode = typed;
-    const checked = codeCheck(typed, this.lang);
-    if (!checked.ok) {
-      this.showError(checked.text);
-      return;
-    }
-    void this.run(async () => {
-      await this.net.join(checked.code, options);
-      // Every seat was taken: the server seated this player as a spectator.
-      if (!options.spectator && this.net.seat === null) this.setStatus(t(this.lang, "ui.lobby.watching"));
-    }, checked.code);
-  }
-
-  /** The open rooms' list alone, as the feed changes (the forms around it keep what was typed). */
-  private renderLobby(): void {
-    const el = document.getElementById("lobby-list");
-    if (el && !this.snap) renderLobbyList(el, this.lobbyList(), this.menuHandlers());
-  }
-
-  private lobbyList() {
-    const titles = new Map((this.scenarios ?? []).map((s) => [s.id, s.title]));
-    return lobbyVM(this.lobby.list, titles, this.lang, Date.now());
-  }
-
   /** A quick match's countdown, every half second, without rebuilding the screen. */
   private tickGathering(): void {
     const el = document.getElementById("gather-status");
@@ -369,79 +337,27 @@ export class App {
     };
   }
 
-  private menuHandlers(): MenuHandlers {
-    const search = location.search;
-    const remember = (name: string) => (this.settings.name = name);
-    return {
-      solo: (chosen) =>
-        void this.run(async () => {
-          remember(chosen.name);
-          if (chosen.guided !== undefined) this.settings.setGuided(chosen.guided);
-          await this.net.create(soloOptions(chosen, this.scenarios, search));
-        }),
-      create: (chosen) =>
-        void this.run(async () => {
-          remember(chosen.name);
-          await this.net.create({ ...createOptions(chosen, search), language: this.lang });
-        }),
-      join: (chosen) => {
-        remember(chosen.name);
-        this.joinCode(chosen.code, joinOptions(chosen));
-      },
-      projector: (code) => this.joinCode(code, { spectator: true }),
-      quick: (name) =>
-        void this.run(async () => {
-          remember(name);
-          await this.net.quick(quickOptions(name, this.lang, this.scenarios, search));
-        }),
-      enter: (code, watch) =>
-        this.joinCode(
-          code,
-          watch ? { spectator: true } : joinOptions({ code, name: this.settings.name, seat: null }),
-        ),
-      howToPlay: () => {
-        // The name typed for Play now is still there on the way back.
-        const typed = (document.getElementById("quick-name") as HTMLInputElement | null)?.value.trim();
-        if (typed) remember(typed);
-        this.howToPlay = true;
-        this.render();
-        document.getElementById("howto-h")?.focus();
-      },
-    };
-  }
-
-  private renderMenu(): void {
-    renderMenu(
-      this.el.panel,
-      this.lang,
-      this.scenarios,
-      this.menuHandlers(),
-      { name: this.settings.name, code: this.typedCode, guided: this.settings.guided },
-      this.lobbyList(),
-    );
-  }
-
   private renderPanel(): void {
     const panel = this.el.panel;
     panel.dataset.view = this.view;
     document.body.dataset.view = this.view;
     document.body.dataset.phase = this.snap?.phase ?? "";
-    if (!this.snap && this.howToPlay) {
-      this.lobby.stop();
+    if (!this.snap && this.menu.howToPlay) {
+      this.menu.lobby.stop();
       this.sections.clear();
       renderHowToPlay(panel, this.lang, () => {
-        this.howToPlay = false;
+        this.menu.howToPlay = false;
         this.render();
       });
       return;
     }
     if (!this.snap || this.view === "menu") {
-      this.lobby.start();
+      this.menu.lobby.start();
       this.sections.clear();
-      this.renderMenu();
+      this.menu.render();
       return;
     }
-    this.lobby.stop();
+    this.menu.lobby.stop();
     if (panel.querySelector(":scope > .menu, :scope > .howto")) panel.replaceChildren();
     this.sections.begin();
     this.guide.render(this.sections, this.snap, this.lang, () => this.render());
