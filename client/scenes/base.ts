@@ -46,7 +46,14 @@ export abstract class StageScene extends Phaser.Scene {
     if (data && typeof data === "object" && "seats" in data) this.vm = data as StageData;
   }
 
+  /** Device pixels per CSS pixel: the stage's canvas is that much larger than its box (index.ts). */
+  protected get dpr(): number {
+    return 1 / this.scale.zoom;
+  }
+
   create(): void {
+    // Draw in CSS pixels; the camera's zoom maps them onto the canvas's device pixels (crisp on HiDPI).
+    this.cameras.main.setOrigin(0, 0).setZoom(this.dpr);
     this.g = this.add.graphics();
     const onVm = (d: StageData) => {
       this.vm = d;
@@ -72,14 +79,16 @@ export abstract class StageScene extends Phaser.Scene {
 
   /** The resize listener: one function, so that shutdown removes the very one `create` added. */
   private readonly onResize = (): void => {
+    this.cameras.main.setZoom(this.dpr);
     this.redraw();
   };
 
-  /** Called only by listeners `create` adds after it made `g` (and removes at shutdown). */
-  private redraw(): void {
+  /** Called by listeners `create` adds after it made `g` (and removes at shutdown), or once data loads. */
+  protected redraw(): void {
+    if (!this.sys.isActive()) return;
     this.g.clear();
     this.clearMade();
-    this.draw(this.scale.width, this.scale.height);
+    this.draw(this.scale.width / this.dpr, this.scale.height / this.dpr);
   }
 
   protected abstract draw(w: number, h: number): void;
@@ -100,6 +109,7 @@ export abstract class StageScene extends Phaser.Scene {
       fontFamily: "system-ui, sans-serif",
       fontSize: `${Math.round(size)}px`,
       color,
+      resolution: this.dpr,
     });
     t.setOrigin(0.5, 0.5);
     return this.keep(t);

@@ -845,6 +845,29 @@ export const en = {
     "No member will send troops for this force, so it cannot be voted on: the chair puts {form} back on the table.",
   "reason.callVote.summit":
     "We do not back this text: let the heads of state decide it in person, at {format}.",
+  // Map (issue 12)
+  "ui.map.legend": "Legend",
+  "ui.map.legend.crisis": "Crisis location",
+  "ui.map.legend.site": "Site of the crisis",
+  "ui.map.legend.host": "Host state",
+  "ui.map.legend.member": "Member state",
+  "ui.map.legend.other": "Other country",
+  "ui.map.legend.capital": "Capital",
+  "ui.map.legend.moving": "Contingent on its way",
+  "ui.map.legend.arrived": "Contingent in place",
+  "ui.map.legend.withdrawn": "Contingent withdrawn",
+  "ui.map.legend.bilateral": "Bilateral, outside the CSTO",
+  "ui.map.sites": "Sites: {sites}",
+  "ui.map.lies": "It lies within the internationally recognised borders of {country}.",
+  "ui.map.country.AZ": "Azerbaijan",
+  "ui.map.country.GE": "Georgia",
+  "ui.map.country.TM": "Turkmenistan",
+  "ui.map.country.AF": "Afghanistan",
+  "ui.map.country.CN": "China",
+  "ui.map.country.IR": "Iran",
+  "ui.map.country.MN": "Mongolia",
+  "ui.map.country.UA": "Ukraine",
+  "ui.map.country.TR": "Turkey",
 } as const;
 
 export type MessageKey = keyof typeof en;
