@@ -41,6 +41,8 @@ export abstract class StageScene extends Phaser.Scene {
   protected g!: Phaser.GameObjects.Graphics;
   /** Objects made by the last draw (labels, pulses), removed before the next. */
   private made: Phaser.GameObjects.GameObject[] = [];
+  /** Between `create` and shutdown: a redraw (from data that loaded late) has a scene to draw in. */
+  private alive = false;
 
   init(data: unknown): void {
     if (data && typeof data === "object" && "seats" in data) this.vm = data as StageData;
@@ -61,7 +63,9 @@ export abstract class StageScene extends Phaser.Scene {
     };
     this.events.on("vm", onVm);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    this.alive = true;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.alive = false;
       this.events.off("vm", onVm);
       this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
       this.clearMade();
@@ -85,7 +89,8 @@ export abstract class StageScene extends Phaser.Scene {
 
   /** Called by listeners `create` adds after it made `g` (and removes at shutdown), or once data loads. */
   protected redraw(): void {
-    if (!this.sys.isActive()) return;
+    // Not `sys.isActive()`: that is false during `create`, whose own first draw would be skipped.
+    if (!this.alive) return;
     this.g.clear();
     this.clearMade();
     this.draw(this.scale.width / this.dpr, this.scale.height / this.dpr);

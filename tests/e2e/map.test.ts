@@ -5,6 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MAP_COLORS } from "../../client/view/geo.ts";
 import { startServer, type TestServer } from "../server/helpers.ts";
 import { CLIENT_DIR, launch, shot, type Chromium } from "./browser.ts";
 
@@ -45,6 +46,19 @@ const canvasScale = (page: Page) =>
     const box = c.getBoundingClientRect();
     return { x: c.width / box.width, y: c.height / box.height, dpr: window.devicePixelRatio };
   });
+
+/** How many sampled canvas pixels have the host's fill (MAP_COLORS.host): the map is drawn, host apart. */
+const hostPixels = (page: Page) =>
+  page.evaluate((host) => {
+    const c = document.querySelector("#stage canvas");
+    const ctx = c instanceof HTMLCanvasElement ? c.getContext("2d") : null;
+    if (!ctx || !(c instanceof HTMLCanvasElement)) return -1;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4 * 7)
+      if (((data[i] ?? 0) << 16) + ((data[i + 1] ?? 0) << 8) + (data[i + 2] ?? 0) === host) n++;
+    return n;
+  }, MAP_COLORS.host);
 
 describe("the map", () => {
   test("Kazakhstan 2022 in deployment: contingents bound for Almaty, the legend, crisp on a 2× screen", async () => {
@@ -91,6 +105,12 @@ describe("the map", () => {
     ]);
     await expect.poll(() => page.locator("#contingents li").count()).toBeGreaterThan(0);
     expect(await page.locator("#contingents").textContent()).toMatch(/Russia: \d+ troops, arrive day/);
+
+    // Kazakhstan is drawn, filled as the host; and again after another screen, with nothing new to show.
+    await expect.poll(() => hostPixels(page)).toBeGreaterThan(1000);
+    await page.click("#nav-approvals");
+    await page.click("#nav-map");
+    await expect.poll(() => hostPixels(page)).toBeGreaterThan(1000);
 
     // HiDPI: twice as many canvas pixels as CSS pixels, both ways.
     expect(await canvasScale(page)).toEqual({ x: 2, y: 2, dpr: 2 });
