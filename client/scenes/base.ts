@@ -41,12 +41,21 @@ export abstract class StageScene extends Phaser.Scene {
   protected g!: Phaser.GameObjects.Graphics;
   /** Objects made by the last draw (labels, pulses), removed before the next. */
   private made: Phaser.GameObjects.GameObject[] = [];
+  /** Between `create` and shutdown: a redraw (from data that loaded late) has a scene to draw in. */
+  private alive = false;
 
   init(data: unknown): void {
     if (data && typeof data === "object" && "seats" in data) this.vm = data as StageData;
   }
 
+  /** Device pixels per CSS pixel: the stage's canvas is that much larger than its box (index.ts). */
+  protected get dpr(): number {
+    return 1 / this.scale.zoom;
+  }
+
   create(): void {
+    // Draw in CSS pixels; the camera's zoom maps them onto the canvas's device pixels (crisp on HiDPI).
+    this.cameras.main.setOrigin(0, 0).setZoom(this.dpr);
     this.g = this.add.graphics();
     const onVm = (d: StageData) => {
       this.vm = d;
@@ -54,7 +63,9 @@ export abstract class StageScene extends Phaser.Scene {
     };
     this.events.on("vm", onVm);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    this.alive = true;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.alive = false;
       this.events.off("vm", onVm);
       this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
       this.clearMade();
@@ -72,14 +83,17 @@ export abstract class StageScene extends Phaser.Scene {
 
   /** The resize listener: one function, so that shutdown removes the very one `create` added. */
   private readonly onResize = (): void => {
+    this.cameras.main.setZoom(this.dpr);
     this.redraw();
   };
 
-  /** Called only by listeners `create` adds after it made `g` (and removes at shutdown). */
-  private redraw(): void {
+  /** Called by listeners `create` adds after it made `g` (and removes at shutdown), or once data loads. */
+  protected redraw(): void {
+    // Not `sys.isActive()`: that is false during `create`, whose own first draw would be skipped.
+    if (!this.alive) return;
     this.g.clear();
     this.clearMade();
-    this.draw(this.scale.width, this.scale.height);
+    this.draw(this.scale.width / this.dpr, this.scale.height / this.dpr);
   }
 
   protected abstract draw(w: number, h: number): void;
@@ -100,6 +114,7 @@ export abstract class StageScene extends Phaser.Scene {
       fontFamily: "system-ui, sans-serif",
       fontSize: `${Math.round(size)}px`,
       color,
+      resolution: this.dpr,
     });
     t.setOrigin(0.5, 0.5);
     return this.keep(t);

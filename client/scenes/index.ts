@@ -19,17 +19,22 @@ export function startStage(parent: HTMLElement): Stage {
   const firstFrameMs = new Promise<number>((resolve) => (frame = resolve));
   // The Canvas renderer: the stage draws flat shapes, starts faster than WebGL, and software WebGL
   // (headless browsers, old school laptops) logs driver warnings on every read-back.
+  // HiDPI: the canvas holds one pixel per device pixel (its box × devicePixelRatio) and is shown at
+  // its box's CSS size (the scale manager's zoom, 1 / dpr); each scene's camera zooms by dpr, so the
+  // scenes draw in CSS pixels (base.ts). Phaser 4 has no resolution setting of its own for this.
+  const dpr = () => Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+  const sizeOf = (ratio: number) => ({
+    width: Math.max(1, Math.round(parent.clientWidth * ratio)),
+    height: Math.max(1, Math.round(parent.clientHeight * ratio)),
+  });
+  let ratio = dpr();
   const game = new Phaser.Game({
     type: Phaser.CANVAS,
     parent,
     backgroundColor: "#0f1720",
     banner: false,
     audio: { noAudio: true },
-    scale: {
-      mode: Phaser.Scale.RESIZE,
-      width: Math.max(1, parent.clientWidth),
-      height: Math.max(1, parent.clientHeight),
-    },
+    scale: { mode: Phaser.Scale.NONE, ...sizeOf(ratio), zoom: 1 / ratio },
     scene: [
       BootScene,
       MenuScene,
@@ -47,6 +52,16 @@ export function startStage(parent: HTMLElement): Stage {
   const sceneOf = (key: SceneKey): Phaser.Scene | null => game.scene.getScene(key);
   const canvasOf = (): HTMLCanvasElement | null => game.canvas;
   game.events.once(Phaser.Core.Events.POST_RENDER, () => frame(performance.now()));
+  new ResizeObserver(() => {
+    const now = dpr();
+    if (now !== ratio) {
+      ratio = now;
+      game.scale.setZoom(1 / ratio);
+    }
+    const size = sizeOf(ratio);
+    if (size.width !== game.scale.width || size.height !== game.scale.height)
+      game.scale.resize(size.width, size.height);
+  }).observe(parent);
   canvasOf()?.setAttribute("aria-hidden", "true");
 
   let ready = false;

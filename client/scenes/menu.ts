@@ -1,6 +1,5 @@
 /** Menu: the member states on a dark map, quietly pulsing. */
 import { CHOICES } from "../view/forms.ts";
-import { CAPITALS } from "../view/geo.ts";
 import { COLORS } from "./base.ts";
 import { MapScene } from "./map-draw.ts";
 
@@ -11,17 +10,15 @@ export class MenuScene extends MapScene {
 
   protected draw(w: number, h: number): void {
     const members = CHOICES.states.filter((id) => id !== "UZ");
-    const { box } = this.drawRegion(w, h, members, null);
+    const m = this.layout(w, h, { members, host: null, crisis: null, sites: [], tokens: [] });
+    if (!m) return;
+    this.drawBase(m);
     const g = this.g;
     g.lineStyle(1, 0x7aa2c8, 0.35);
-    for (const a of members)
-      for (const b of members) {
-        if (a >= b) continue;
-        const p = this.at(CAPITALS[a], box);
-        const q = this.at(CAPITALS[b], box);
-        g.lineBetween(p.x, p.y, q.x, q.y);
-      }
-    const m = this.at(CAPITALS.RU, box);
-    this.pulse(m.x, m.y, 10, COLORS.me);
+    for (const a of m.capitals)
+      for (const b of m.capitals) if (a.id < b.id) g.lineBetween(a.x, a.y, b.x, b.y);
+    const ru = m.capitals.find((c) => c.id === "RU");
+    if (ru) this.pulse(ru.x, ru.y, 10, COLORS.me);
+    this.drawLabels(m);
   }
 }

@@ -84,28 +84,24 @@ export const CAPITALS: Record<StateId, Place> = {
   UZ: { lon: 69.24, lat: 41.3 },
 };
 
-/** Where each scenario's crisis is; a scenario not listed has its crisis in the host's capital. */
-export const CRISIS_PLACES: Record<string, Place & { name: { en: string; ru: string } }> = {
-  "kazakhstan-2022-01": { lon: 76.9, lat: 43.25, name: { en: "Almaty", ru: "Алматы" } },
-  "kyrgyzstan-2010-04": { lon: 74.6, lat: 42.87, name: { en: "Bishkek", ru: "Бишкек" } },
-  "kyrgyzstan-2010-06": { lon: 72.8, lat: 40.53, name: { en: "Osh and Jalal-Abad", ru: "Ош и Джалал-Абад" } },
-  "armenia-2020-karabakh": {
-    lon: 46.75,
-    lat: 39.8,
-    name: { en: "Nagorno-Karabakh", ru: "Нагорный Карабах" },
-  },
-  "armenia-2021-05": { lon: 46.0, lat: 39.5, name: { en: "Syunik", ru: "Сюник" } },
-  "armenia-2022-09": { lon: 45.6, lat: 39.7, name: { en: "Jermuk and Syunik", ru: "Джермук и Сюник" } },
-};
+/** The map's colours, shared by the stage that draws it and the legend that explains it. */
+export const MAP_COLORS = {
+  sea: 0x0f1720,
+  other: 0x1a2430,
+  otherEdge: 0x2c3a4a,
+  member: 0x24415e,
+  memberEdge: 0x5b86b0,
+  host: 0x6b3a2e,
+  hostEdge: 0xff8a66,
+  capital: 0xb8cde3,
+  crisis: 0xff5a4f,
+  site: 0xffb86b,
+  moving: 0xf2cc60,
+  arrived: 0x3fb950,
+  withdrawn: 0x8b949e,
+  bilateral: 0xc58af9,
+} as const;
+export type MapColor = keyof typeof MAP_COLORS;
 
-/** The map's frame: an equirectangular window over the CSTO's members. */
-export const MAP_FRAME = { west: 22, east: 82, south: 35, north: 60 } as const;
-
-/** A place to a point in a width × height box (north up). */
-export function project(p: Place, width: number, height: number): { x: number; y: number } {
-  const f = MAP_FRAME;
-  return {
-    x: ((p.lon - f.west) / (f.east - f.west)) * width,
-    y: ((f.north - p.lat) / (f.north - f.south)) * height,
-  };
-}
+/** A colour as CSS (for the DOM legend). */
+export const cssColor = (c: number): string => `#${c.toString(16).padStart(6, "0")}`;

@@ -1,9 +1,11 @@
-/** The map of the deployment: the capitals, the crisis and each contingent on its way. */
-import type { Language } from "../../shared/i18n/index.ts";
+/** The map of the deployment: the capitals, the crisis location and its sites, each contingent on its way. */
+import { hasKey, type Language } from "../../shared/i18n/index.ts";
 import type { StateId } from "../../shared/rules/index.ts";
-import { CAPITALS, CRISIS_PLACES, type Place } from "./geo.ts";
+import { CAPITALS, type Place } from "./geo.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { gameTime, t } from "./text.ts";
+
+export type TokenState = "moving" | "arrived" | "withdrawn";
 
 export interface MapToken {
   id: StateId;
@@ -13,20 +15,40 @@ export interface MapToken {
   progress: number;
   troops: number;
   label: string;
+  state: TokenState;
   withdrawn: boolean;
+  bilateral: boolean;
+}
+
+/** A named point of the map (the crisis, a site), its name in the chosen language. */
+export interface MapPlace extends Place {
+  name: string;
 }
 
 export interface MapVM {
   members: { id: StateId; at: Place; host: boolean }[];
-  crisis: Place & { label: string };
+  host: StateId;
+  /** The crisis location; `label` is the sentence the panel shows ("Crisis: Almaty"). */
+  crisis: MapPlace & { label: string };
+  sites: MapPlace[];
+  /** "Sites: …" for the panel, or null. */
+  sitesLine: string | null;
+  /** When the crisis lies outside the host's own borders: whose they are, in a sentence. */
+  liesIn: string | null;
   tokens: MapToken[];
   mission: string | null;
+}
+
+function countryName(lang: Language, code: string): string {
+  const member = `term.${code}`;
+  return hasKey(member) ? t(lang, member) : t(lang, `ui.map.country.${code}`);
 }
 
 export function mapVM(snap: Snapshot, lang: Language): MapVM {
   const view = snap.view;
   const sc = view.scenario;
-  const place = CRISIS_PLACES[sc.id] ?? { ...CAPITALS[sc.host], name: { en: sc.host, ru: sc.host } };
+  const place = sc.location;
+  const to = { lon: place.lon, lat: place.lat };
   const tokens = view.contingents.map((contingent): MapToken => {
     const travel = sc.forces[contingent.state]?.transportHours ?? 0;
     const departs = contingent.arrivesAtHour - travel;
@@ -38,8 +60,8 @@ export function mapVM(snap: Snapshot, lang: Language): MapVM {
           : 0
         : Math.min(1, Math.max(0, (view.clock - departs) / travel));
     const arrived = !contingent.withdrawn && view.clock >= contingent.arrivesAtHour;
-    const key = contingent.withdrawn ? "ui.map.withdrawn" : arrived ? "ui.map.arrived" : "ui.map.moving";
-    let label = t(lang, key, {
+    const state: TokenState = contingent.withdrawn ? "withdrawn" : arrived ? "arrived" : "moving";
+    let label = t(lang, `ui.map.${state}`, {
       state: contingent.state,
       troops: contingent.troops,
       ...gameTime(contingent.arrivesAtHour),
@@ -48,16 +70,31 @@ export function mapVM(snap: Snapshot, lang: Language): MapVM {
     return {
       id: contingent.state,
       from: CAPITALS[contingent.state],
-      to: place,
+      to,
       progress,
       troops: contingent.troops,
       label,
+      state,
       withdrawn: contingent.withdrawn,
+      bilateral: contingent.bilateral,
     };
   });
   return {
     members: sc.members.map((id) => ({ id, at: CAPITALS[id], host: id === sc.host })),
-    crisis: { lon: place.lon, lat: place.lat, label: t(lang, "ui.map.crisis", { place: place.name[lang] }) },
+    host: sc.host,
+    crisis: {
+      ...to,
+      name: place.name[lang],
+      label: t(lang, "ui.map.crisis", { place: place.name[lang] }),
+    },
+    sites: place.sites.map((s) => ({ lon: s.lon, lat: s.lat, name: s.name[lang] })),
+    sitesLine: place.sites.length
+      ? t(lang, "ui.map.sites", { sites: place.sites.map((s) => s.name[lang]).join(", ") })
+      : null,
+    liesIn:
+      place.country && place.country !== sc.host
+        ? t(lang, "ui.map.lies", { country: countryName(lang, place.country) })
+        : null,
     tokens,
     mission:
       view.phase === "deployment" || view.missionDays > 0

@@ -28,6 +28,8 @@ export interface PublicView {
     chair: StateId;
     leaders: GameState["scenario"]["leaders"];
     situation: LocalizedText;
+    /** Where the crisis is: the map's marker and sites (public: it is in the news). */
+    location: GameState["scenario"]["location"];
     /** How well the facts support each framing (public: anyone can read the news). */
     evidence: GameState["scenario"]["evidence"];
     forces: GameState["scenario"]["forces"];
@@ -120,6 +122,7 @@ export function spectatorView(state: GameState): PublicView {
       chair: scenario.chair,
       leaders: scenario.leaders,
       situation: scenario.situation,
+      location: scenario.location,
       evidence: scenario.evidence,
       forces: scenario.forces,
       longMissionDays: scenario.longMissionDays,

@@ -21,6 +21,7 @@ import {
   type StateId,
 } from "../rules/vocabulary.ts";
 import { requestProblem, termsProblem } from "../rules/terms.ts";
+import { LocationSchema } from "./location.ts";
 
 export const LocalizedTextSchema = z.strictObject({
   en: z.string().min(1),
@@ -236,6 +237,8 @@ export const ScenarioSchema = z
     chair: StateIdSchema,
     leaders: z.partialRecord(StateIdSchema, LeaderSchema),
     situation: LocalizedTextSchema,
+    /** Where the crisis is: the map's marker, its sites, and the routes' end (location.ts). */
+    location: LocationSchema,
     briefs: z.partialRecord(StateIdSchema, BriefSchema),
     evidence: z.record(z.enum(FRAMINGS), score),
     tracks: z.strictObject({

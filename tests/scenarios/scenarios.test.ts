@@ -91,6 +91,18 @@ describe("a bad scenario file is refused with the file, the path in it and what 
       (j) => delete j.historical.outcome.approvals.KG,
       /historical\.outcome\.approvals: KG failed an approval but has no approval listed/,
     ],
+    [
+      "no crisis location (the map has nowhere to put it)",
+      (j) => delete j.location,
+      /kazakhstan-2022-01\.json: location: a scenario needs its crisis location/,
+    ],
+    ["a latitude off the globe", (j) => (j.location.lat = 95), /location\.lat: /],
+    [
+      "a site without a Russian name",
+      (j) => delete j.location.sites[0].name.ru,
+      /location\.sites\.0\.name\.ru: /,
+    ],
+    ["a location in an unknown country", (j) => (j.location.country = "XX"), /location\.country: /],
   ])("%s", (_name, change, expected) => {
     const r = parseScenario(file, mutate("kazakhstan-2022-01", change));
     expect(r.ok).toBe(false);

@@ -10,6 +10,7 @@ import { flag, formKey, heading, keyOf, type ScreenCtx } from "../common.ts";
 import { actionForm, offered } from "../controls.ts";
 import { approvalActionsSection } from "../sections/approval-actions.ts";
 import { coachSection } from "../sections/coach.ts";
+import { mapLegendSection } from "../sections/map-legend.ts";
 import { timelineSection } from "../sections/timeline.ts";
 
 const DEPLOY_ACTIONS: readonly ActionType[] = ["missionDay", "pressToLeave", "withdrawContingent"];
@@ -69,12 +70,16 @@ export function mapScreen(sections: Sections, ctx: ScreenCtx): void {
     keyOf(
       lang,
       map.crisis.label,
+      map.sitesLine,
+      map.liesIn,
       map.mission,
       map.tokens.map((token) => token.label),
     ),
     () => [
       heading(t(lang, "ui.map.title")),
       h("p", { id: "crisis-place" }, map.crisis.label),
+      map.liesIn ? h("p", { class: "muted" }, map.liesIn) : null,
+      map.sitesLine ? h("p", { id: "crisis-sites", class: "muted" }, map.sitesLine) : null,
       map.mission ? h("p", {}, map.mission) : null,
       heading(t(lang, "ui.map.contingents"), "h3"),
       map.tokens.length === 0
@@ -86,6 +91,7 @@ export function mapScreen(sections: Sections, ctx: ScreenCtx): void {
           ),
     ],
   );
+  mapLegendSection(sections, lang);
   deployActions(sections, ctx);
   approvalActionsSection(sections, ctx, false);
   coachSection(sections, ctx);
