@@ -20,7 +20,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
-  if (el instanceof HTMLSelectElement) choose(el);
+  if (tag === "select") choose(el as HTMLSelectElement);
   return el;
 }
 

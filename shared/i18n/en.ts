@@ -1037,6 +1037,20 @@ export const en = {
   "ui.map.country.MN": "Mongolia",
   "ui.map.country.UA": "Ukraine",
   "ui.map.country.TR": "Turkey",
+  // How to play: the pictures (issue 12)
+  "ui.howto.pic.phases": "The steps of one crisis, from the briefing to the debrief",
+  "ui.howto.pic.unanimity":
+    "Two votes of six members: one passes with a member standing aside, one is blocked by a single objection",
+  "ui.howto.pic.decided": "decided",
+  "ui.howto.pic.blocked": "blocked",
+  "ui.howto.pic.legend": "✓ supports   – stands aside   ✗ objects",
+  "ui.howto.pic.approvals": "Each pledging state's own procedure: a refusal keeps only that contingent home",
+  "ui.howto.pic.consent": "standing consent",
+  "ui.howto.pic.parliament": "parliament: 55 for, 61 needed",
+  "ui.howto.pic.jointSession": "joint session of both chambers",
+  "ui.howto.pic.goes": "troops go",
+  "ui.howto.pic.stays": "contingent stays home",
+  "ui.howto.pic.tracks": "The four public tracks, each from 0 to 10",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1075,4 +1075,19 @@ export const ru: Record<MessageKey, string> = {
   "ui.map.country.MN": "Монголия",
   "ui.map.country.UA": "Украина",
   "ui.map.country.TR": "Турция",
+  // How to play: the pictures (issue 12)
+  "ui.howto.pic.phases": "Шаги одного кризиса, от брифинга до разбора",
+  "ui.howto.pic.unanimity":
+    "Два голосования шести членов: одно проходит, хотя один воздержался; другое блокирует единственное возражение",
+  "ui.howto.pic.decided": "решение принято",
+  "ui.howto.pic.blocked": "заблокировано",
+  "ui.howto.pic.legend": "✓ поддерживает   – воздерживается   ✗ возражает",
+  "ui.howto.pic.approvals":
+    "Своя процедура у каждого выделившего войска: отказ оставляет дома только этот контингент",
+  "ui.howto.pic.consent": "постоянное согласие",
+  "ui.howto.pic.parliament": "парламент: 55 за, нужно 61",
+  "ui.howto.pic.jointSession": "совместное заседание палат",
+  "ui.howto.pic.goes": "войска направляются",
+  "ui.howto.pic.stays": "контингент остаётся дома",
+  "ui.howto.pic.tracks": "Четыре общих показателя, каждый от 0 до 10",
 };

@@ -66,6 +66,9 @@ describe("strangers in the menu", () => {
     await a.page.click("#howto-btn");
     await a.page.locator("#how-to-play #howto-unanimity").waitFor();
     expect(await a.page.locator("#howto-h").textContent()).toBe("How to play");
+    // With pictures: one per part.
+    expect(await a.page.locator("#how-to-play svg.howto-picture").count()).toBe(4);
+    await shot(a.page, "how-to-play-1280x800");
     await a.page.click("#howto-back");
     await a.page.locator("#quick-btn").waitFor();
 
