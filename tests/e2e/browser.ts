@@ -80,10 +80,7 @@ export async function openPage(
   options: { guided?: boolean } = {},
 ): Promise<Watched> {
   const context = await chromium.browser.newContext({ viewport, locale });
-  if (!options.guided)
-    await context.addInitScript(() => {
-      localStorage.setItem("unanimity.guided", "off");
-    });
+  if (!options.guided) await skipGuide(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
@@ -91,6 +88,13 @@ export async function openPage(
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   return { context, page, problems };
+}
+
+/** Pages of this context start with the guided crisis off (a test of something else would wait at its cards). */
+export async function skipGuide(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    localStorage.setItem("unanimity.guided", "off");
+  });
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

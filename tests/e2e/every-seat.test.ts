@@ -250,6 +250,10 @@ async function decide(
       }
       if (await click(page, '[data-form="callVote"] button[data-action="callVote"]')) return;
       if (await click(page, "#answer-send")) return;
+      // A chair tabling a text: the editor proposes what follows the request (a force, after an
+      // Article 4 request), which the historical bots here would not man, so this person tables the
+      // statement history saw instead of waiting out the clock.
+      if (!negotiate) await page.selectOption("#prop-form", "statement", { timeout: 3_000 }).catch(() => []);
       await click(page, "#propose-send");
       return;
     }

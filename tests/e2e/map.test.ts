@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAP_COLORS } from "../../client/view/geo.ts";
 import { startServer, type TestServer } from "../server/helpers.ts";
-import { CLIENT_DIR, launch, shot, type Chromium } from "./browser.ts";
+import { CLIENT_DIR, launch, shot, skipGuide, type Chromium } from "./browser.ts";
 
 let srv: TestServer;
 let chromium: Chromium;
@@ -67,6 +67,7 @@ describe("the map", () => {
       deviceScaleFactor: 2,
       locale: "en-GB",
     });
+    await skipGuide(context);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (m) => {

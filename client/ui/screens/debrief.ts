@@ -15,14 +15,12 @@ export function debriefScreen(sections: Sections, ctx: ScreenCtx): void {
     ]);
     return;
   }
+  // In a campaign, first: the wait before the next crisis, or after the last one the whole campaign.
+  campaignSection(sections, ctx, "debrief");
   sections.section("debrief", keyOf(lang, debrief), () => [
     h("h2", { id: "debrief-title" }, t(lang, "ui.debrief.title")),
     h("p", { class: "lead", id: "debrief-end" }, debrief.end),
     h("p", {}, debrief.alliance),
-  ]);
-  // In a campaign: the wait before the next crisis, or after the last one the whole campaign.
-  campaignSection(sections, ctx, "debrief");
-  sections.section("debrief-tracks", keyOf(lang, debrief), () => [
     heading(t(lang, "ui.debrief.tracks"), "h3"),
     h(
       "ul",
