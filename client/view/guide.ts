@@ -4,21 +4,12 @@
  * in, and its text for this seat's role (host, chair, another member).
  */
 import type { Language } from "../../shared/i18n/index.ts";
-import type { Phase } from "../../shared/rules/index.ts";
+import { PHASES } from "../../shared/rules/vocabulary.ts";
 import { myState, type Snapshot } from "./snapshot.ts";
 import { t } from "./text.ts";
 
-/** The steps of a crisis in the order a player meets them. */
-export const GUIDE_STEPS = [
-  "briefing",
-  "appeal",
-  "bilateral",
-  "consultations",
-  "council",
-  "approvals",
-  "deployment",
-  "debrief",
-] as const satisfies readonly Phase[];
+/** The steps of a crisis in the order a player meets them: its phases. */
+export const GUIDE_STEPS = PHASES;
 export type GuideStepName = (typeof GUIDE_STEPS)[number];
 
 /** Steps whose text differs for the host, for the chair, and for the others. */

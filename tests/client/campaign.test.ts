@@ -2,30 +2,17 @@
  * A campaign a player can follow (issue 12): "crisis N of M", what carried over and why, the wait
  * before the next crisis, and the whole campaign beside history after the last one.
  */
-import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
-import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { RoomState, SeatInfo } from "../../server/sync/schema.ts";
 import { playGame } from "../../shared/bots/driver.ts";
 import { carryForward, createGame, type CampaignCarry, type GameState } from "../../shared/rules/index.ts";
 import { botsFor } from "../../shared/sim/simulate.ts";
-import type { ScreenCtx } from "../../client/ui/common.ts";
-import { Sections } from "../../client/ui/dom.ts";
 import { briefingScreen } from "../../client/ui/screens/briefing.ts";
 import { debriefScreen } from "../../client/ui/screens/debrief.ts";
 import { tickCountdowns } from "../../client/ui/sections/campaign.ts";
 import { campaignVM, countdown } from "../../client/view/models.ts";
-import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
+import type { Snapshot } from "../../client/view/snapshot.ts";
 import { scenario } from "../helpers.ts";
-
-const window = new Window({ url: "http://localhost/" });
-Object.assign(globalThis, {
-  document: window.document,
-  HTMLElement: window.HTMLElement,
-  HTMLInputElement: window.HTMLInputElement,
-  HTMLSelectElement: window.HTMLSelectElement,
-  HTMLButtonElement: window.HTMLButtonElement,
-});
+import { renderScreen, seatSnapshot } from "./harness.ts";
 
 function historical(id: string, carry?: CampaignCarry): GameState {
   const sc = scenario(id);
@@ -36,45 +23,10 @@ function historical(id: string, carry?: CampaignCarry): GameState {
   ).state;
 }
 
-function snapOf(state: GameState, at: { crisis: number; crises: number; deadline?: number }): Snapshot {
-  const synced = new RoomState();
-  synced.code = "ABCDE";
-  synced.crisis = at.crisis;
-  synced.crises = at.crises;
-  synced.deadline = at.deadline ?? 0;
-  projectPublic(synced, state);
-  projectSecret(synced, state, "AM");
-  for (const member of state.scenario.members) {
-    const info = new SeatInfo();
-    info.holder = member === "AM" ? "human" : "bot";
-    synced.seats.set(member, info);
-  }
-  const snap = snapshotOf(synced, "AM");
-  if (!snap) throw new Error("no snapshot");
-  return snap;
-}
-
-function render(snap: Snapshot, screen: typeof briefingScreen): HTMLElement {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  document.body.append(root);
-  const ctx: ScreenCtx = {
-    lang: "en",
-    snap,
-    act: () => undefined,
-    coachOn: false,
-    chat: [],
-    sendChat: () => undefined,
-    muted: new Set(),
-    toggleMute: () => undefined,
-    sources: [],
-  };
-  const sections = new Sections(root);
-  sections.begin();
-  screen(sections, ctx);
-  sections.end();
-  return root;
-}
+const snapOf = (state: GameState, at: { crisis: number; crises: number; deadline?: number }): Snapshot =>
+  seatSnapshot(state, "AM", at);
+const render = (snap: Snapshot, screen: typeof briefingScreen): HTMLElement =>
+  renderScreen(snap, screen).root;
 
 // Armenia asks in May 2021 and gets no troops; it remembers in September 2022.
 const first = historical("armenia-2021-05");

@@ -3,67 +3,15 @@
  * for, and its defaults are what a sensible leader would pick; the first proposal follows the
  * request; the peacekeeping basis is named as the 2007 Agreement in both languages.
  */
-import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
-import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { RoomState, SeatInfo } from "../../server/sync/schema.ts";
 import { translate } from "../../shared/i18n/index.ts";
 import { apply, type Action, type GameState, type StateId } from "../../shared/rules/index.ts";
-import type { ScreenCtx } from "../../client/ui/common.ts";
-import { Sections } from "../../client/ui/dom.ts";
 import { consultationsScreen } from "../../client/ui/screens/consultations.ts";
 import { actionFrom, proposalFormVM, requestFormVM } from "../../client/view/models.ts";
-import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
 import { allReady, game, kazakhstanConsultations, play } from "../helpers.ts";
+import { renderScreen, seatSnapshot as snapOf, window } from "./harness.ts";
 
-const window = new Window({ url: "http://localhost/" });
-Object.assign(globalThis, {
-  document: window.document,
-  HTMLElement: window.HTMLElement,
-  HTMLInputElement: window.HTMLInputElement,
-  HTMLSelectElement: window.HTMLSelectElement,
-  HTMLButtonElement: window.HTMLButtonElement,
-  Event: window.Event,
-});
-
-function snapOf(state: GameState, seat: StateId): Snapshot {
-  const synced = new RoomState();
-  synced.code = "ABCDE";
-  projectPublic(synced, state);
-  projectSecret(synced, state, seat);
-  for (const member of state.scenario.members) {
-    const info = new SeatInfo();
-    info.holder = member === seat ? "human" : "bot";
-    synced.seats.set(member, info);
-  }
-  const snap = snapshotOf(synced, seat);
-  if (!snap) throw new Error("no snapshot");
-  return snap;
-}
-
-/** The screen `seat` sees, rendered into a fresh panel; what its buttons send is collected. */
-function render(state: GameState, seat: StateId): { root: HTMLElement; sent: Action[] } {
-  document.body.replaceChildren();
-  const root = document.createElement("main");
-  document.body.append(root);
-  const sent: Action[] = [];
-  const ctx: ScreenCtx = {
-    lang: "en",
-    snap: snapOf(state, seat),
-    act: (action) => sent.push(action),
-    coachOn: false,
-    chat: [],
-    sendChat: () => undefined,
-    muted: new Set(),
-    toggleMute: () => undefined,
-    sources: [],
-  };
-  const sections = new Sections(root);
-  sections.begin();
-  consultationsScreen(sections, ctx);
-  sections.end();
-  return { root, sent };
-}
+const render = (state: GameState, seat: StateId) => renderScreen(snapOf(state, seat), consultationsScreen);
 
 const shown = (root: HTMLElement, id: string): boolean => {
   const field = root.querySelector(`#${id}`)?.closest(".field") as HTMLElement | null;

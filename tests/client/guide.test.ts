@@ -2,41 +2,17 @@
  * The guided crisis (issue 12): in a first solo game the coach says what each step is before the
  * player acts, in words for this seat's role, and holds the solo room until the player has read it.
  */
-import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
-import { projectPublic, projectSecret } from "../../server/sync/project.ts";
-import { RoomState, SeatInfo } from "../../server/sync/schema.ts";
 import type { GameState, StateId } from "../../shared/rules/index.ts";
 import { Sections } from "../../client/ui/dom.ts";
 import { Guide } from "../../client/ui/guide.ts";
 import { guideStep, GUIDE_STEPS } from "../../client/view/models.ts";
-import { snapshotOf, type Snapshot } from "../../client/view/snapshot.ts";
+import type { Snapshot } from "../../client/view/snapshot.ts";
 import { allReady, game, kazakhstanConsultations } from "../helpers.ts";
+import { seatSnapshot } from "./harness.ts";
 
-const window = new Window({ url: "http://localhost/" });
-Object.assign(globalThis, {
-  document: window.document,
-  HTMLElement: window.HTMLElement,
-  HTMLInputElement: window.HTMLInputElement,
-  HTMLSelectElement: window.HTMLSelectElement,
-  HTMLButtonElement: window.HTMLButtonElement,
-});
-
-function snapOf(state: GameState, seat: StateId, paused = false): Snapshot {
-  const synced = new RoomState();
-  synced.code = "ABCDE";
-  synced.paused = paused;
-  projectPublic(synced, state);
-  projectSecret(synced, state, seat);
-  for (const member of state.scenario.members) {
-    const info = new SeatInfo();
-    info.holder = member === seat ? "human" : "bot";
-    synced.seats.set(member, info);
-  }
-  const snap = snapshotOf(synced, seat);
-  if (!snap) throw new Error("no snapshot");
-  return snap;
-}
+const snapOf = (state: GameState, seat: StateId, paused = false): Snapshot =>
+  seatSnapshot(state, seat, { paused });
 
 describe("the guide's steps", () => {
   it("the appeal is explained to the host as its move, to the others as the host's", () => {

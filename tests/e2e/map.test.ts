@@ -4,38 +4,22 @@
  * contingents on their way to Almaty, and the canvas holding one pixel per device pixel.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { MAP_COLORS } from "../../client/view/geo.ts";
-import { startServer, type TestServer } from "../server/helpers.ts";
-import { CLIENT_DIR, launch, shot, skipGuide, type Chromium } from "./browser.ts";
+import { shot, skipGuide } from "./browser.ts";
+import { browserSuite } from "./suite.ts";
 
-let srv: TestServer;
-let chromium: Chromium;
-const started: { close(): Promise<void> }[] = [];
-
-beforeAll(async () => {
-  srv = await startServer({
-    clientDir: CLIENT_DIR,
-    defaults: {
-      thinkMs: 150,
-      timers: {
-        briefing: 20,
-        appeal: 4,
-        bilateral: 4,
-        consultations: 15,
-        council: 12,
-        approvals: 5,
-        deployment: 60,
-      },
-    },
-  });
-  started.push(srv);
-  chromium = await launch();
-  started.push(chromium);
-});
-
-afterAll(async () => {
-  for (const one of started.reverse()) await one.close();
+const suite = browserSuite({
+  thinkMs: 150,
+  timers: {
+    briefing: 20,
+    appeal: 4,
+    bilateral: 4,
+    consultations: 15,
+    council: 12,
+    approvals: 5,
+    deployment: 60,
+  },
 });
 
 /** The canvas's backing store against its CSS box. */
@@ -62,7 +46,7 @@ const hostPixels = (page: Page) =>
 
 describe("the map", () => {
   test("Kazakhstan 2022 in deployment: contingents bound for Almaty, the legend, crisp on a 2× screen", async () => {
-    const context = await chromium.browser.newContext({
+    const context = await suite.chromium.browser.newContext({
       viewport: { width: 1280, height: 800 },
       deviceScaleFactor: 2,
       locale: "en-GB",
@@ -75,7 +59,7 @@ describe("the map", () => {
     });
     page.on("pageerror", (e) => problems.push(e.message));
 
-    await page.goto(`${srv.url}/?seed=e2e-map`);
+    await page.goto(`${suite.srv.url}/?seed=e2e-map`);
     await page.locator("#solo-start").waitFor();
     await page.selectOption("#solo-scenario", "kazakhstan-2022-01");
     await page.selectOption("#solo-state", "BY");
