@@ -18,7 +18,11 @@ export interface TimelineRow {
 }
 
 export function timelineVM(snap: Snapshot, lang: Language, limit = 200): TimelineRow[] {
-  return snap.view.timeline.slice(-limit).map((entry) => {
+  // In the order of game time: a national procedure runs on its own clock and is logged when it
+  // moves, which can be after entries of a later hour (the sort is stable: same-hour entries keep the
+  // order of cause).
+  const byTime = [...snap.view.timeline].sort((a, b) => a.hour - b.hour);
+  return byTime.slice(-limit).map((entry) => {
     const tm = gameTime(entry.hour);
     return {
       hour: t(lang, "ui.clock.time", tm),

@@ -39,8 +39,8 @@ function values(snap: Snapshot): Map<GaugeId, number> {
 const isPhase = (message: Message): boolean => message.key.startsWith("log.phase.");
 
 /**
- * The cause of a gauge's change from `prev` to `next`: the newest entry the update brought (a phase's
- * opening only when nothing else came). Severity that rose while the clock moved, with no event of
+ * The cause of a gauge's change from `prev` to `next`: the Council's decision if the update brought
+ * one, else the first entry it brought (a phase's opening only when nothing else came). Severity that rose while the clock moved, with no event of
  * the crisis logged, is the crisis escalating with time, not the move that took the time.
  */
 export function causeOf(prev: Snapshot, next: Snapshot, id: GaugeId, delta: number): Cause {
@@ -48,7 +48,12 @@ export function causeOf(prev: Snapshot, next: Snapshot, id: GaugeId, delta: numb
   const clockMoved = next.view.clock > prev.view.clock;
   const event = added.some((e) => e.seat === "system" && !isPhase(e.message));
   if (id === "severity" && delta > 0 && clockMoved && !event) return { kind: "clock", hour: next.view.clock };
-  const entry = added.findLast((e) => !isPhase(e.message)) ?? added.at(-1);
+  // The move that set things off, not what followed from it: a decision's own entry (its effects are
+  // the decision's), else the first entry the snapshot brought (a scenario event it fired comes later).
+  const entry =
+    added.find((e) => e.message.key === "log.decision") ??
+    added.find((e) => !isPhase(e.message)) ??
+    added.at(-1);
   if (entry) return { kind: "entry", seat: entry.seat, message: entry.message };
   if (clockMoved) return { kind: "clock", hour: next.view.clock };
   return { kind: "unknown" };
