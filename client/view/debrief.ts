@@ -31,7 +31,13 @@ export interface DebriefVM {
   yourGame: TimelineRow[];
   reality: { date: string; text: string }[];
   summary: string;
-  scores: { id: StateId; heading: string; lines: { text: string; met: boolean }[]; mine: boolean }[];
+  /** Each leader's score, this seat's first; a line is `good` when it counts for the leader (an objective against something that was not met is good). */
+  scores: {
+    id: StateId;
+    heading: string;
+    lines: { text: string; met: boolean; good: boolean }[];
+    mine: boolean;
+  }[];
   questions: { question: string; positions: { actor: string; position: string; source: string }[] }[];
   sources: { title: string; url: string }[];
 }
@@ -64,22 +70,24 @@ export function debriefVM(snap: Snapshot, lang: Language): DebriefVM | null {
     yourGame: timelineVM(snap, lang, Infinity).filter((r) => r.key !== "log.ready"),
     reality: debrief.history.timeline.map((e) => ({ date: e.date, text: e.text[lang] })),
     summary: debrief.history.summary[lang],
-    scores: (
-      Object.entries(debrief.scores) as [StateId, NonNullable<(typeof debrief.scores)[StateId]>][]
-    ).map(([id, card]) => ({
-      id,
-      heading: t(lang, "ui.debrief.score", { state: id, total: card.total }),
-      lines: card.lines.map((l) => ({
-        text: t(lang, "ui.debrief.scoreLine", {
-          text_en: l.text.en,
-          text_ru: l.text.ru,
-          weight: l.weight,
-          met: t(lang, l.met ? "ui.debrief.met" : "ui.debrief.notMet"),
-        }),
-        met: l.met,
-      })),
-      mine: id === me,
-    })),
+    scores: (Object.entries(debrief.scores) as [StateId, NonNullable<(typeof debrief.scores)[StateId]>][])
+      .map(([id, card]) => ({
+        id,
+        heading: t(lang, "ui.debrief.score", { state: id, total: card.total }),
+        lines: card.lines.map((l) => ({
+          text: t(lang, "ui.debrief.scoreLine", {
+            text_en: l.text.en,
+            text_ru: l.text.ru,
+            weight: l.weight,
+            met: t(lang, l.met ? "ui.debrief.met" : "ui.debrief.notMet"),
+          }),
+          met: l.met,
+          good: l.met === l.weight > 0,
+        })),
+        mine: id === me,
+      }))
+      // The player reads their own score first.
+      .sort((a, b) => Number(b.mine) - Number(a.mine)),
     questions: debrief.questions.map((q) => ({
       question: q.question[lang],
       positions: q.positions.map((p) => ({

@@ -93,6 +93,13 @@ describe("the first proposal follows the request", () => {
   });
 });
 
+describe("the host's own crisis", () => {
+  it("the host is offered no pledge form (it sends no contingent); the others are", () => {
+    expect(render(kazakhstanConsultations(), "KZ").root.querySelector('[data-form="pledge"]')).toBeNull();
+    expect(render(kazakhstanConsultations(), "TJ").root.querySelector('[data-form="pledge"]')).not.toBeNull();
+  });
+});
+
 describe("the peacekeeping basis is the 2007 Agreement", () => {
   it.each([
     ["en", "a peacekeeping force on the basis of the 2007 Agreement on Peacekeeping Activities"],

@@ -47,9 +47,12 @@ function consultActions(sections: Sections, ctx: ScreenCtx): void {
   const shown = CONSULT_ACTIONS.filter((type) =>
     type === "withdrawRequest"
       ? me === view.scenario.host && view.phase !== "council" && offered(ctx, type, inConsultations)
-      : type === "answerConcerns"
-        ? legalOf(ctx.snap, type) !== undefined
-        : offered(ctx, type, inConsultations),
+      : // The host sends no contingent to its own crisis: no pledge form, not even a disabled one.
+        type === "pledge" && me === view.scenario.host
+        ? false
+        : type === "answerConcerns"
+          ? legalOf(ctx.snap, type) !== undefined
+          : offered(ctx, type, inConsultations),
   );
   if (shown.length === 0) return;
   const max = legalOf(ctx.snap, "pledge")?.maxTroops ?? (me ? view.scenario.forces[me]?.available : 0) ?? 0;

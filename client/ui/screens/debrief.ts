@@ -70,7 +70,7 @@ export function debriefScreen(sections: Sections, ctx: ScreenCtx): void {
           h(
             "ul",
             {},
-            score.lines.map((line) => h("li", { class: line.met ? "met" : "unmet" }, line.text)),
+            score.lines.map((line) => h("li", { class: line.good ? "met" : "unmet" }, line.text)),
           ),
         ),
       ),
