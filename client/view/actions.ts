@@ -41,6 +41,9 @@ export function reasonMessage(unavailable: Unavailable | undefined): Message {
     return { key: "ui.reason.noTroopForm" };
   if (unavailable.code === "ERR_INCONSISTENT_TERMS" && unavailable.params?.field === "contingents")
     return { key: "ui.reason.noContingents" };
+  // A pledge already approved is not "already withdrawn": the rules say which it is.
+  if (unavailable.code === "ERR_ALREADY_DONE" && unavailable.params?.what === "approved")
+    return { key: "error.pledgeApproved" };
   const key = `error.${unavailable.code}`;
   return unavailable.params ? { key, params: unavailable.params } : { key };
 }

@@ -80,6 +80,8 @@ export const en = {
   "error.ERR_WRONG_PHASE": "That is not possible in this phase ({phase}).",
   "error.ERR_NOT_YOUR_ROLE": "Your seat cannot do that.",
   "error.ERR_ALREADY_DONE": "You have already done that.",
+  "error.pledgeApproved":
+    "Your contingent has already been approved and is on its way: a pledge can be withdrawn only before that. In the deployment you may bring your troops home.",
   "error.ERR_NO_PROPOSAL": "There is no proposal on the table yet.",
   "error.ERR_NOT_CHAIR": "Only the chair of the Council can call the vote.",
   "error.ERR_OVER_FORCES": "{troops} troops is more than the {available} your state has available.",

@@ -80,6 +80,8 @@ export const ru: Record<MessageKey, string> = {
   "error.ERR_WRONG_PHASE": "На этом этапе ({phase}) это невозможно.",
   "error.ERR_NOT_YOUR_ROLE": "Ваша роль этого не позволяет.",
   "error.ERR_ALREADY_DONE": "Вы это уже сделали.",
+  "error.pledgeApproved":
+    "Ваш контингент уже одобрен и направляется к месту: отозвать обязательство можно было только до этого. В ходе развёртывания вы можете вернуть войска домой.",
   "error.ERR_NO_PROPOSAL": "Предложение ещё не внесено.",
   "error.ERR_NOT_CHAIR": "Поставить вопрос на голосование может только председатель Совета.",
   "error.ERR_OVER_FORCES": "Заявлено {troops} чел., а ваше государство располагает лишь {available} чел.",

@@ -64,5 +64,9 @@ describe("a pledge still open in deployment", () => {
     );
     // Belarus has submitted and passed: already done.
     expect(actionState(snap(state, "BY"), "submitApproval", "en").reason).toBe("You have already done that.");
+    // And its pledge cannot be withdrawn now, which is said as such (not "already done": it never withdrew).
+    expect(actionState(snap(state, "BY"), "withdrawPledge", "en").reason).toMatch(
+      /^Your contingent has already been approved and is on its way/,
+    );
   });
 });

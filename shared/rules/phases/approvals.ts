@@ -109,9 +109,13 @@ export const withdrawPledge: Handler<"withdrawPledge"> = {
     if (error) return error;
     const track = ownTrack(state, seat);
     if (!track) return ruleError("ERR_NOT_YOUR_ROLE");
-    return track.status === "passed" || track.status === "withdrawn"
-      ? ruleError("ERR_ALREADY_DONE")
-      : undefined;
+    // Approved troops are on their way: what is left is bringing them home, in the deployment.
+    if (track.status === "passed")
+      return {
+        code: "ERR_ALREADY_DONE",
+        message: { key: "error.pledgeApproved", params: { what: "approved" } },
+      };
+    return track.status === "withdrawn" ? ruleError("ERR_ALREADY_DONE") : undefined;
   },
   run(state, seat, action) {
     const track = ownTrack(state, seat);
