@@ -31,18 +31,27 @@ function picture(id: string, title: string, width: number, height: number, parts
 const label = (x: number, y: number, text: string, size = 12, anchor = "middle") =>
   svg("text", { x, y, "font-size": size, "text-anchor": anchor, fill: "currentColor" }, text);
 
-/** The steps of a crisis, left to right. */
+/** The steps of a crisis, top to bottom (a column reads on a phone, and in Russian's longer words). */
 function phases(lang: Language): SVGElement {
   const steps = ["briefing", "appeal", "consultations", "council", "approvals", "deployment", "debrief"];
-  const w = 92;
+  const w = 280;
+  const step = 40;
   const parts: SVGElement[] = [];
-  steps.forEach((step, i) => {
-    const x = 4 + i * (w + 14);
-    parts.push(svg("rect", { x, y: 8, width: w, height: 36, rx: 6, class: "box" }));
-    parts.push(label(x + w / 2, 31, t(lang, `ui.guide.step.${step}`), 11));
-    if (i < steps.length - 1) parts.push(label(x + w + 7, 31, "→", 14));
+  steps.forEach((name, i) => {
+    const y = 4 + i * step;
+    parts.push(svg("rect", { x: 4, y, width: w, height: 28, rx: 6, class: "box" }));
+    parts.push(label(4 + w / 2, y + 19, t(lang, `ui.guide.step.${name}`), 13));
+    if (i < steps.length - 1) parts.push(label(4 + w / 2, y + 39, "↓", 11));
   });
-  return picture("howto-pic-phases", t(lang, "ui.howto.pic.phases"), 4 + steps.length * (w + 14), 52, parts);
+  const root = picture(
+    "howto-pic-phases",
+    t(lang, "ui.howto.pic.phases"),
+    w + 8,
+    8 + steps.length * step - 12,
+    parts,
+  );
+  root.classList.add("narrow");
+  return root;
 }
 
 /** Two council votes: one that passes with a member standing aside, one a single objection blocks. */
