@@ -92,11 +92,8 @@ export class App {
       stage: $("stage"),
     };
     this.sections = new Sections(this.el.panel);
-    const lang = () => this.lang;
     this.menu = new MenuController({
-      get lang() {
-        return lang();
-      },
+      lang: () => this.lang,
       settings: this.settings,
       net: this.net,
       alert: this.el.alert,

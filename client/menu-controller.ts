@@ -14,7 +14,7 @@ import { codeCheck, lobbyVM, menuErrorText, t } from "./view/models.ts";
 import type { Snapshot } from "./view/snapshot.ts";
 
 export interface MenuHost {
-  readonly lang: Language;
+  lang(): Language;
   readonly settings: Settings;
   readonly net: Connection;
   readonly alert: HTMLElement;
@@ -40,7 +40,7 @@ export class MenuController {
   }
 
   private get lang(): Language {
-    return this.host.lang;
+    return this.host.lang();
   }
 
   private async run(task: () => Promise<void>, code?: string): Promise<void> {

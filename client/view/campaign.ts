@@ -2,7 +2,8 @@
  * A campaign as a player follows it: which crisis of how many, what the crises before carried into
  * this one and why, the wait before the next, and at the end the whole campaign beside history.
  */
-import { term, type Language } from "../../shared/i18n/index.ts";
+import type { Language } from "../../shared/i18n/index.ts";
+import { round } from "./debrief.ts";
 import type { StateId } from "../../shared/rules/index.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { t } from "./text.ts";
@@ -17,8 +18,6 @@ export interface CampaignVM {
   /** The last crisis has ended: each crisis of the campaign, beside its history. */
   summary: string[] | null;
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export function campaignVM(snap: Snapshot, lang: Language): CampaignVM | null {
   const at = snap.campaign;
@@ -82,5 +81,3 @@ export function countdown(at: number, now: number): string {
   const s = Math.max(0, Math.ceil((at - now) / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
-
-export const stateName = (lang: Language, id: StateId): string => term(lang, id);

@@ -100,4 +100,5 @@ export function debriefVM(snap: Snapshot, lang: Language): DebriefVM | null {
   };
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
+/** A track's value as shown: one decimal. */
+export const round = (n: number) => Math.round(n * 10) / 10;

@@ -15,10 +15,10 @@ export function airlifterOf(state: GameState, id: StateId): StateId | undefined 
   return by && by !== id ? by : undefined;
 }
 
-/** The hour the airlifter's aircraft left, or null while they have not. */
+/** The earliest hour this contingent's transport can leave: its airlifter's aircraft's, 0 with its own, null while they wait. */
 export function airliftDeparture(state: GameState, id: StateId): number | null {
   const by = airlifterOf(state, id);
-  if (!by) return state.clock;
+  if (!by) return 0;
   const lift = state.contingents.find((contingent) => contingent.state === by);
   if (!lift) return null;
   return lift.arrivesAtHour - (state.scenario.forces[by]?.transportHours ?? 24);

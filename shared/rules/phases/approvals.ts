@@ -203,7 +203,7 @@ function depart(state: GameState, track: ApprovalTrack): void {
   if (lifted === null) return;
   const transport = state.scenario.forces[track.state]?.transportHours ?? 24;
   const consent = track.movedEarly && track.submittedAt !== null ? track.submittedAt : track.clock;
-  const departure = airlifterOf(state, track.state) ? Math.max(consent, lifted) : consent;
+  const departure = Math.max(consent, lifted);
   state.contingents.push({
     state: track.state,
     troops: track.troops,
